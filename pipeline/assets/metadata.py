@@ -1,0 +1,44 @@
+"""Materialisation metadata shared by every table asset: row count, column schema, preview."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pandas as pd
+import pandera.pandas as pa
+
+PREVIEW_ROWS = 10
+PREVIEW_CELL_CHARS = 80
+
+
+def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
+    """Dagster table schema built from a pandera model, descriptions included."""
+    schema = model.to_schema()
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(name=name, type=str(col.dtype), description=col.description or "")
+            for name, col in schema.columns.items()
+        ]
+    )
+
+
+def _short(value: object) -> str:
+    text = "" if pd.isna(value) else str(value)
+    text = text.replace("\n", " ").replace("|", "\\|")
+    return text if len(text) <= PREVIEW_CELL_CHARS else text[: PREVIEW_CELL_CHARS - 1] + "…"
+
+
+def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS) -> str:
+    """First rows of ``df`` as a Markdown table, long cells shortened."""
+    head = df.head(rows)
+    lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
+    lines += ["| " + " | ".join(_short(v) for v in row) + " |" for row in head.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str, object]:
+    """Metadata recorded with every table materialisation."""
+    return {
+        "dagster/row_count": dg.MetadataValue.int(len(df)),
+        "dagster/column_schema": column_schema(model),
+        "preview": dg.MetadataValue.md(preview_markdown(df)),
+    }

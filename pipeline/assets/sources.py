@@ -1,0 +1,30 @@
+"""Sources layer: the verified documents and their provenance, loaded into DuckDB."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.assets.metadata import table_metadata
+from pipeline.resources import ProjectPaths
+from pipeline.sources import SourceError, load_verified_documents
+from pipeline.tables import documents_frame
+from pipeline.warehouse import replace_table
+from schemas import Documents
+
+
+@dg.asset(group_name="sources", kinds={"duckdb", "pandas"}, pool="duckdb", code_version="1")
+def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
+    """One row per source document: provenance (title, publisher, date, licence), size, SHA-256 and text.
+
+    Every document is checked against its provenance record (checksum, size,
+    UTF-8, not empty) before anything is written; a bad source stops the run
+    with a message naming the file, and the warehouse is left as it was.
+    """
+    try:
+        docs = load_verified_documents(paths.sources)
+    except SourceError as exc:
+        raise dg.Failure(description=str(exc), metadata={"file": exc.path, "problem": exc.problem}) from exc
+    df = documents_frame(docs)
+    with duckdb.get_connection() as conn:
+        replace_table(conn, "documents", df)
+    context.log.info(f"{len(df)} documents verified and loaded")
+    return dg.MaterializeResult(metadata=table_metadata(Documents, df.drop(columns=["text"])))

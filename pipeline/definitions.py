@@ -1,0 +1,30 @@
+"""Dagster definitions: assembles assets, checks and resources; nothing else lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import dagster as dg
+
+from pipeline.assets.checks import all_checks
+from pipeline.assets.extract import mentions
+from pipeline.assets.publish import exports
+from pipeline.assets.sources import documents
+from pipeline.resources import default_resources
+
+ASSETS = [documents, mentions, exports]
+ALL_ASSETS_JOB = "all_assets"
+
+
+def make_definitions(resources: Mapping[str, object] | None = None) -> dg.Definitions:
+    """The project's definitions, with resources from the environment unless given."""
+    return dg.Definitions(
+        assets=ASSETS,
+        asset_checks=all_checks(),
+        jobs=[dg.define_asset_job(ALL_ASSETS_JOB, selection=dg.AssetSelection.all())],
+        resources=dict(resources) if resources is not None else default_resources(),
+        executor=dg.in_process_executor,
+    )
+
+
+defs = make_definitions()

@@ -1,0 +1,32 @@
+"""Where things live: the sources folder, the DuckDB file and the export folder.
+
+Each comes from an environment variable with a default inside the repository,
+so tests and other deployments run on their own copies.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+WAREHOUSE_DIR = REPO_ROOT / "warehouse"
+
+SOURCES_DIR_ENV = "FIGURES_SOURCES_DIR"
+DUCKDB_PATH_ENV = "FIGURES_DUCKDB_PATH"
+EXPORTS_DIR_ENV = "FIGURES_EXPORTS_DIR"
+
+
+def sources_dir() -> Path:
+    """Folder of source documents and their provenance (default: ``sources/``)."""
+    return Path(os.environ.get(SOURCES_DIR_ENV) or REPO_ROOT / "sources")
+
+
+def duckdb_path() -> Path:
+    """The DuckDB warehouse file (default: ``warehouse/figures.duckdb``)."""
+    return Path(os.environ.get(DUCKDB_PATH_ENV) or WAREHOUSE_DIR / "figures.duckdb")
+
+
+def exports_dir() -> Path:
+    """The release folder of CSV and Parquet exports (default: ``warehouse/exports``)."""
+    return Path(os.environ.get(EXPORTS_DIR_ENV) or WAREHOUSE_DIR / "exports")

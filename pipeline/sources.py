@@ -1,0 +1,187 @@
+"""Source documents and their provenance: read, verify, refuse anything doubtful.
+
+The sources folder holds the documents (``*.txt``, ``*.md``) and one
+``provenance.yaml`` describing each of them. Every check here runs before any
+document is handed to the pipeline, so that bad input stops a run before
+anything already stored is touched. Errors name the file and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROVENANCE_FILE = "provenance.yaml"
+DOCUMENT_SUFFIXES = (".txt", ".md")
+REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes", "sha256")
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class SourceError(ValueError):
+    """A source document or its provenance is unusable; the message names the file."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What is known of where a document comes from, as recorded in provenance.yaml."""
+
+    file_name: str
+    title: str
+    publisher: str
+    published: str | None
+    url: str | None
+    license: str
+    license_url: str | None
+    bytes: int
+    sha256: str
+
+    @property
+    def doc_id(self) -> str:
+        """The document's id: its file stem."""
+        return Path(self.file_name).stem
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A verified document: its provenance and its text (the file's UTF-8 content, unchanged)."""
+
+    provenance: Provenance
+    path: Path
+    text: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.provenance.doc_id
+
+
+def sha256_of(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_date(path: Path, name: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):  # YAML turns unquoted 2024-06-26 into a date
+        return value.isoformat()
+    text = str(value)
+    if not _ISO_DATE.match(text):
+        raise SourceError(path, f"entry {name!r}: published must be an ISO 8601 date or null, got {text!r}")
+    return text
+
+
+def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
+    if not isinstance(entry, dict):
+        raise SourceError(path, f"entry {name!r} must be a mapping of fields")
+    missing = [f for f in REQUIRED_FIELDS if f not in entry]
+    if missing:
+        raise SourceError(path, f"entry {name!r} lacks field(s): {', '.join(missing)}")
+    unknown = sorted(set(entry) - set(REQUIRED_FIELDS) - {"license_url"})
+    if unknown:
+        raise SourceError(path, f"entry {name!r} has unknown field(s): {', '.join(unknown)}")
+    for field in ("title", "publisher", "license"):
+        if not isinstance(entry[field], str) or not entry[field].strip():
+            raise SourceError(path, f"entry {name!r}: {field} must be a non-empty string")
+    if not isinstance(entry["bytes"], int) or entry["bytes"] < 0:
+        raise SourceError(path, f"entry {name!r}: bytes must be a non-negative integer")
+    sha = str(entry["sha256"])
+    if not _SHA256.match(sha):
+        raise SourceError(path, f"entry {name!r}: sha256 must be 64 lowercase hex digits")
+    return Provenance(
+        file_name=name,
+        title=entry["title"].strip(),
+        publisher=entry["publisher"].strip(),
+        published=_check_date(path, name, entry["published"]),
+        url=entry["url"],
+        license=entry["license"].strip(),
+        license_url=entry.get("license_url"),
+        bytes=entry["bytes"],
+        sha256=sha,
+    )
+
+
+def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
+    """Parse ``provenance.yaml`` into records keyed by file name; structural errors raise SourceError."""
+    path = sources_dir / PROVENANCE_FILE
+    if not path.is_file():
+        raise SourceError(path, "provenance file is missing")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SourceError(path, f"not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("documents"), dict):
+        raise SourceError(path, "expected a top-level 'documents:' mapping of file name to provenance")
+    return {str(name): _parse_entry(path, str(name), entry) for name, entry in raw["documents"].items()}
+
+
+def document_files(sources_dir: Path) -> list[Path]:
+    """The document files of the sources folder, sorted by name."""
+    return sorted(p for p in sources_dir.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
+
+
+def check_catalogue(sources_dir: Path, provenance: dict[str, Provenance]) -> list[Path]:
+    """Match files to provenance entries one to one and ids to files one to one.
+
+    Returns the document files. Raises SourceError for a file without provenance,
+    an entry without its file, or two files sharing one id (stem).
+    """
+    files = document_files(sources_dir)
+    by_stem: dict[str, Path] = {}
+    for path in files:
+        if path.stem in by_stem:
+            raise SourceError(path, f"two documents share the id {path.stem!r} (also {by_stem[path.stem].name})")
+        by_stem[path.stem] = path
+    names = {p.name for p in files}
+    for path in files:
+        if path.name not in provenance:
+            raise SourceError(path, f"document has no provenance entry in {PROVENANCE_FILE}")
+    for name in sorted(provenance):
+        if name not in names:
+            raise SourceError(sources_dir / name, f"{PROVENANCE_FILE} describes this file but it is missing")
+    return files
+
+
+def verify_document(path: Path, prov: Provenance) -> SourceDocument:
+    """Read one file and check it against its provenance: size, SHA-256, non-empty, UTF-8."""
+    data = path.read_bytes()
+    if not data:
+        raise SourceError(path, "file is empty")
+    digest = sha256_of(data)
+    if digest != prov.sha256:
+        raise SourceError(path, f"SHA-256 mismatch: provenance says {prov.sha256}, file has {digest}")
+    if len(data) != prov.bytes:
+        raise SourceError(path, f"size mismatch: provenance says {prov.bytes} bytes, file has {len(data)}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
+    return SourceDocument(provenance=prov, path=path, text=text)
+
+
+def iter_verified_documents(sources_dir: Path) -> Iterator[SourceDocument]:
+    """Yield every document of ``sources_dir``, verified, in file-name order.
+
+    The catalogue (files against provenance) is checked in full before the first
+    document is yielded; each document is verified as it is read.
+    """
+    provenance = read_provenance(sources_dir)
+    for path in check_catalogue(sources_dir, provenance):
+        yield verify_document(path, provenance[path.name])
+
+
+def load_verified_documents(sources_dir: Path) -> list[SourceDocument]:
+    """Every document of ``sources_dir``, all verified before any is returned."""
+    return list(iter_verified_documents(sources_dir))

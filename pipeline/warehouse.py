@@ -1,0 +1,56 @@
+"""Reading and writing tables of the DuckDB warehouse.
+
+Writes are idempotent (``create or replace`` inside one transaction), so a
+rerun replaces a table and a failed write leaves the previous one in place.
+Table names come from the schema registry, never from data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from schemas import SCHEMAS
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "warehouse"
+
+
+def _known_table(name: str) -> str:
+    if name not in SCHEMAS:
+        raise ValueError(f"unknown table {name!r}; known tables: {', '.join(sorted(SCHEMAS))}")
+    return name
+
+
+def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> int:
+    """Replace table ``name`` with the rows of ``df`` atomically; return the row count."""
+    table = _known_table(name)
+    conn.execute("begin transaction")
+    try:
+        conn.register("_incoming", df)
+        conn.execute(f'create or replace table "{table}" as select * from _incoming')
+        conn.unregister("_incoming")
+        conn.execute("commit")
+    except Exception:
+        conn.execute("rollback")
+        raise
+    return len(df)
+
+
+def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    """The whole table ``name`` as a pandas frame."""
+    return conn.execute(f'select * from "{_known_table(name)}"').df()
+
+
+def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether table ``name`` exists in the main schema."""
+    row = conn.execute(
+        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = ?", [name]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def read_sql(name: str) -> str:
+    """The text of ``warehouse/<name>.sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

@@ -1,0 +1,50 @@
+"""Schema of ``documents``: one row per source document, with its provenance and full text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+
+class Documents(pa.DataFrameModel):
+    """One row per source document: provenance, checksum and the text every offset indexes."""
+
+    doc_id: Series[str] = pa.Field(
+        unique=True,
+        str_matches=r"^[A-Za-z0-9_.-]+$",
+        description="Document id: the source file's name without its extension. Stable across releases.",
+    )
+    file_name: Series[str] = pa.Field(unique=True, description="File name of the document in sources/.")
+    title: Series[str] = pa.Field(str_length={"min_value": 1}, description="Title of the document.")
+    publisher: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="Organisation(s) that published the document."
+    )
+    published: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="Publication date, ISO 8601 (day or month precision); empty where the document states none.",
+    )
+    url: Series[str] = pa.Field(nullable=True, description="Address the document was retrieved from, where known.")
+    license: Series[str] = pa.Field(
+        description="Licence as the document states it; 'unknown' where the document is silent."
+    )
+    license_url: Series[str] = pa.Field(nullable=True, description="Address of the licence text, where known.")
+    bytes: Series[pd.Int64Dtype] = pa.Field(gt=0, description="Size of the source file.", metadata={"unit": "byte"})
+    sha256: Series[str] = pa.Field(
+        str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the source file, verified before it is read."
+    )
+    n_chars: Series[pd.Int64Dtype] = pa.Field(
+        gt=0, description="Length of text in characters (Python string indices).", metadata={"unit": "character"}
+    )
+    text: Series[str] = pa.Field(
+        description="The document's text: the file's UTF-8 content unchanged. Every offset indexes it.",
+        metadata={"quoted_text": True},
+    )
+
+    class Config:
+        name = "documents"
+        description = "One row per source document: provenance, checksum and full text."
+        strict = True
+        coerce = True
+        metadata = {"primary_key": ["doc_id"], "grain": "one row per source document"}

@@ -1,0 +1,91 @@
+"""Shared fixtures: a temporary copy of the project's sources, warehouse and export folder."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+from dagster_duckdb import DuckDBResource
+
+from pipeline.definitions import make_definitions
+from pipeline.resources import ProjectPaths
+from pipeline.run import materialise_all
+from pipeline.settings import REPO_ROOT
+
+SEED_IDS = [
+    "000_0924f377b43c0a2d",
+    "001_6e00856a45348657",
+    "002_8cf95d8b2fb20748",
+    "003_4ebfceb60d0020d1",
+    "004_2e8b6a177bdcb179",
+]
+
+
+@dataclass
+class Project:
+    """A throw-away copy of the project: its own sources, DuckDB file and exports."""
+
+    root: Path
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def database(self) -> Path:
+        return self.root / "warehouse" / "figures.duckdb"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "warehouse" / "exports"
+
+    def resources(self) -> dict[str, object]:
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        return {
+            "duckdb": DuckDBResource(database=str(self.database)),
+            "paths": ProjectPaths(sources_dir=str(self.sources), exports_dir=str(self.exports)),
+        }
+
+    def materialise(self) -> dg.ExecuteInProcessResult:
+        """Materialise every asset and check of the real definitions on this copy."""
+        return materialise_all(make_definitions(self.resources()), dg.DagsterInstance.ephemeral())
+
+    def query(self, sql: str, params: list[object] | None = None) -> list[tuple]:
+        with duckdb.connect(str(self.database), read_only=True) as conn:
+            return conn.execute(sql, params or []).fetchall()
+
+    def state(self) -> dict[str, object]:
+        """Everything a run could change: every table's rows and every export file's hash."""
+        tables: dict[str, object] = {}
+        if self.database.exists():
+            with duckdb.connect(str(self.database), read_only=True) as conn:
+                names = [r[0] for r in conn.execute("select table_name from information_schema.tables").fetchall()]
+                for name in sorted(names):
+                    tables[name] = sorted(map(repr, conn.execute(f'select * from "{name}"').fetchall()))
+        files = {}
+        if self.exports.exists():
+            files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(self.exports.iterdir())}
+        return {"tables": tables, "exports": files}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh copy of the repository's sources in a temporary folder, nothing materialised yet."""
+    proj = Project(tmp_path / "project")
+    shutil.copytree(REPO_ROOT / "sources", proj.sources)
+    return proj
+
+
+@pytest.fixture(scope="session")
+def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """One materialisation of the seed documents, shared by read-only tests."""
+    proj = Project(tmp_path_factory.mktemp("seeded") / "project")
+    shutil.copytree(REPO_ROOT / "sources", proj.sources)
+    result = proj.materialise()
+    assert result.success, "materialising the seed documents failed"
+    return proj

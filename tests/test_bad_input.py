@@ -1,0 +1,130 @@
+"""Bad input stops the run with a message naming the file and the problem, and loses nothing stored."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+import yaml
+
+from pipeline.run import failure_messages
+from tests.conftest import Project
+
+SEED = "000_0924f377b43c0a2d.txt"
+
+
+def _provenance(project: Project) -> dict:
+    return yaml.safe_load((project.sources / "provenance.yaml").read_text(encoding="utf-8"))
+
+
+def _write_provenance(project: Project, data: dict) -> None:
+    (project.sources / "provenance.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _add_document(project: Project, name: str, data: bytes) -> None:
+    """Add a file with a provenance entry that matches its bytes, so only the content itself is at fault."""
+    (project.sources / name).write_bytes(data)
+    prov = _provenance(project)
+    prov["documents"][name] = {
+        "title": "A test document",
+        "publisher": "Tests",
+        "published": None,
+        "url": None,
+        "license": "unknown",
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    _write_provenance(project, prov)
+
+
+def checksum_mismatch(project: Project) -> tuple[str, str]:
+    path = project.sources / SEED
+    path.write_bytes(path.read_bytes().replace(b"173 member states", b"174 member states"))
+    return SEED, "SHA-256 mismatch"
+
+
+def not_utf8(project: Project) -> tuple[str, str]:
+    _add_document(project, "latin1.txt", "Año 2021: 5 000 personas".encode("latin-1"))
+    return "latin1.txt", "not valid UTF-8"
+
+
+def empty_file(project: Project) -> tuple[str, str]:
+    _add_document(project, "empty.txt", b"")
+    return "empty.txt", "file is empty"
+
+
+def provenance_without_file(project: Project) -> tuple[str, str]:
+    (project.sources / SEED).unlink()
+    return SEED, "describes this file but it is missing"
+
+
+def document_without_provenance(project: Project) -> tuple[str, str]:
+    (project.sources / "stray.txt").write_text("In 2023, 1,000 people arrived.", encoding="utf-8")
+    return "stray.txt", "has no provenance entry"
+
+
+def two_documents_one_id(project: Project) -> tuple[str, str]:
+    _add_document(project, "000_0924f377b43c0a2d.md", b"Twin of a seed document: 12 people.")
+    return "000_0924f377b43c0a2d", "two documents share the id"
+
+
+BREAKAGES: list[Callable[[Project], tuple[str, str]]] = [
+    checksum_mismatch,
+    not_utf8,
+    empty_file,
+    provenance_without_file,
+    document_without_provenance,
+    two_documents_one_id,
+]
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda f: f.__name__)
+def test_bad_source_stops_the_run_naming_file_and_problem(project: Project, breakage: Callable) -> None:
+    assert project.materialise().success
+    before = project.state()
+
+    file_name, problem = breakage(project)
+    result = project.materialise()
+
+    assert not result.success
+    messages = failure_messages(result)
+    assert any(file_name in m and problem in m for m in messages), messages
+    assert project.state() == before
+
+
+def test_invalid_table_fails_its_blocking_check_and_is_not_published(project: Project) -> None:
+    assert project.materialise().success
+    before_exports = project.state()["exports"]
+    _add_document(project, "bad id.txt", b"In 2023, 1,000 people arrived.")
+
+    result = project.materialise()
+
+    assert not result.success
+    messages = failure_messages(result)
+    assert any("documents_schema" in m and "str_matches" in m for m in messages), messages
+    assert project.state()["exports"] == before_exports
+    materialised = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert "exports" not in materialised and "mentions" not in materialised
+
+
+def test_failure_is_reported_by_the_command_line(project: Project) -> None:
+    checksum_mismatch(project)
+    env = {
+        **os.environ,
+        "FIGURES_SOURCES_DIR": str(project.sources),
+        "FIGURES_DUCKDB_PATH": str(project.database),
+        "FIGURES_EXPORTS_DIR": str(project.exports),
+    }
+    env.pop("DAGSTER_HOME", None)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run"], env=env, capture_output=True, text=True, timeout=300
+    )
+
+    assert done.returncode == 1
+    assert f"error: {project.sources / SEED}: SHA-256 mismatch" in done.stderr
+    assert not project.exports.exists()
