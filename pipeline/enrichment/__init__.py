@@ -1,0 +1,150 @@
+"""Enrichment of statistical mentions: what a figure counts, where and when, and per what time unit.
+
+``enrich(text, mentions, gazetteer)`` is a pure function of one document's text
+and its extracted mentions: it returns one ``Enrichment`` per mention, in the
+same order. Temporal mentions (years, dates, durations) get an empty one; they
+serve as the time expressions the statistical ones are read against. The rules
+live in ``subject``, ``geography``, ``period`` and ``rate``; they are
+deterministic, read only the document, and import nothing from Dagster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from pipeline.enrichment.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
+from pipeline.enrichment.geography import sentence_geographies
+from pipeline.enrichment.period import (
+    LOOKBACK_SENTENCES,
+    Period,
+    lookback_period,
+    refers_back,
+    sentence_periods,
+    time_expressions,
+)
+from pipeline.enrichment.rate import rate_per
+from pipeline.enrichment.segments import segment
+from pipeline.enrichment.subject import refers_back as refers_back_to_figure
+from pipeline.enrichment.subject import sentence_subjects
+from pipeline.enrichment.text import blank_markup, sentence_starts_before
+
+STATISTICAL_KINDS = ("count", "percent", "money", "ratio", "multiplier")
+TEMPORAL_KINDS = ("year", "date", "duration")
+
+__all__ = ["STATISTICAL_KINDS", "Enrichment", "Gazetteer", "MentionLike", "Region", "codes_text", "enrich"]
+
+
+class MentionLike(Protocol):
+    """What enrichment reads of a mention (``pipeline.extraction.Mention`` has it all)."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Enrichment:
+    """The columns enrichment adds to one mention; all None for temporal mentions."""
+
+    subject: str | None = None
+    geography: tuple[str, ...] = ()
+    period_start: str | None = None
+    period_end: str | None = None
+    rate_per: str | None = None
+
+    @property
+    def geography_text(self) -> str | None:
+        """Geography as the column writes it: codes sorted and joined by ``;``."""
+        return codes_text(self.geography)
+
+
+EMPTY = Enrichment()
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _contexts(text: str, mentions: Sequence[MentionLike]) -> list[tuple[int, int]]:
+    """The sentences holding mentions, a sentence that continues the previous one after a page break merged into it."""
+    spans = sorted({(m.sentence_start, m.sentence_end) for m in mentions})
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            gap = text[prev_end:start]
+            if prev_end <= start and not gap.strip() and text[start : start + 1].islower():
+                merged[-1] = (prev_start, end)
+                continue
+            if start < prev_end:  # overlapping spans: keep one context
+                merged[-1] = (prev_start, max(prev_end, end))
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> list[Enrichment]:
+    """One ``Enrichment`` per mention of ``text``, in the order of ``mentions``."""
+    clean = blank_markup(text)
+    expressions = time_expressions(
+        clean, [(m.kind, m.start, m.end, m.value) for m in mentions if m.kind in ("year", "date")]
+    )
+    places = gazetteer.find(clean)
+
+    def is_place(phrase: str) -> bool:
+        bare = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        found = gazetteer.find(bare)
+        return len(found) == 1 and found[0].start == 0 and found[0].end == len(bare)
+
+    statistical = sorted((m for m in mentions if m.kind in STATISTICAL_KINDS), key=lambda m: (m.start, m.end))
+    by_span: dict[tuple[int, int, str], Enrichment] = {}
+    previous: Enrichment | None = None
+    for cs, ce in _contexts(text, statistical):
+        figures = [m for m in statistical if cs <= m.start and m.end <= ce]
+        if not figures:
+            continue
+        spans = [(m.start, m.end) for m in figures]
+        segments = segment(clean, cs, ce, spans)
+        context_places: list[PlaceMatch] = [p for p in places if cs <= p.start and p.end <= ce]
+        geographies = sentence_geographies(context_places, segments)
+        subjects = sentence_subjects(
+            clean,
+            cs,
+            ce,
+            [(m.kind, m.start, m.end, _number(m.value)) for m in figures],
+            previous.subject if previous else None,
+            is_place,
+        )
+        context_expressions = [p for p in expressions if cs <= p.span_start and p.span_end <= ce]
+        periods: list[Period | None] = sentence_periods(
+            clean, context_expressions, segments, [(m.kind, m.start, m.end) for m in figures]
+        )
+        if refers_back(clean[cs:ce]):
+            window = sentence_starts_before(clean, cs, LOOKBACK_SENTENCES)
+            earlier = lookback_period(expressions, window, cs)
+            periods = [p if p is not None else earlier for p in periods]
+        for i, m in enumerate(figures):
+            geography = tuple(sorted(geographies[i]))
+            period = periods[i]
+            if previous is not None and refers_back_to_figure(clean, m.start):
+                geography = geography or previous.geography
+                if period is None and (previous.period_start is not None or previous.period_end is not None):
+                    period = Period(previous.period_start, previous.period_end, m.start, m.end)
+            enrichment = Enrichment(
+                subject=subjects[i],
+                geography=geography,
+                period_start=period.start if period else None,
+                period_end=period.end if period else None,
+                rate_per=rate_per(clean, m.end, ce),
+            )
+            by_span[(m.start, m.end, m.kind)] = enrichment
+            previous = enrichment
+    return [by_span.get((m.start, m.end, m.kind), EMPTY) for m in mentions]

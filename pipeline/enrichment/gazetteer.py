@@ -1,0 +1,114 @@
+"""The gazetteer: which phrases name which places, and where a text names them.
+
+Countries come from ISO 3166-1 (``iso3166.py``) with the abbreviations and
+demonyms of ``countries.py``; regions come from the curated ``sources/regions.yaml``
+and are handed in as ``Region`` records, so this module reads no file. Matching is
+case-sensitive and on whole words, the longest phrase first (``Northern Central
+America`` before ``Central America``), and ignores a place that is only part of
+an organisation's or instrument's name (``Mexico Institute``, ``Central America
+Free Trade Agreement``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from pipeline.enrichment.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES
+from pipeline.enrichment.iso3166 import COUNTRIES
+
+COUNTRY_NAMES: dict[str, str] = dict(COUNTRIES)
+
+# A place followed by one of these words is part of a name, not a place the text speaks of.
+NAME_WORDS = frozenset(
+    str.split(
+        """Program Programme Institute Initiative Declaration Convention Council Center Centre Conference Process
+    Summit Dialogue Studies Foundation University Free Trade Agreement Task Force Framework Bank Office Commission
+    Compact Fund Forum Group Project Partnership Platform Network Alliance Association Society Times Post Herald
+    Journal Review"""
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region the documents name: code, name, the phrases naming it and its member countries."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A phrase of a text naming one or more places."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Phrases naming places, compiled into one pattern."""
+
+    regions: tuple[Region, ...]
+    shared_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        phrases: dict[str, set[str]] = {}
+        for code, name in COUNTRY_NAMES.items():
+            phrases.setdefault(name, set()).add(code)
+        for code, aliases in EXTRA_ALIASES.items():
+            for alias in aliases:
+                for form in _with_plural(alias):
+                    phrases.setdefault(form, set()).add(code)
+        for region in self.regions:
+            for alias in (region.name, *region.aliases):
+                phrases.setdefault(alias, set()).add(region.code)
+        for alias, codes in self.shared_aliases.items():
+            phrases[alias] = set(codes)
+        ordered = sorted(phrases, key=lambda p: (-len(p), p))
+        pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
+        object.__setattr__(self, "_phrases", {p: tuple(sorted(c)) for p, c in phrases.items()})
+        object.__setattr__(self, "_pattern", pattern)
+
+    @property
+    def codes(self) -> dict[str, str]:
+        """Every code the gazetteer can give, with its name."""
+        return {**COUNTRY_NAMES, **{r.code: r.name for r in self.regions}}
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Every phrase of ``text`` naming a place, in order, names of organisations excluded."""
+        found = []
+        for m in self._pattern.finditer(text):  # type: ignore[attr-defined]
+            if _is_part_of_name(text, m.end()):
+                continue
+            found.append(PlaceMatch(m.start(), m.end(), self._phrases[m.group()]))  # type: ignore[attr-defined]
+        return found
+
+
+def _with_plural(alias: str) -> Iterable[str]:
+    yield alias
+    if alias.endswith(DEMONYM_SUFFIXES):
+        yield alias + "s"
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][A-Za-z]*)")
+
+
+def _is_part_of_name(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` is followed by a word that makes it part of a name."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or text[end : end + 2] in ("'s", "’s"):
+        return False
+    return m.group(1) in NAME_WORDS
+
+
+def codes_text(codes: Iterable[str]) -> str | None:
+    """Codes as the ``geography`` column writes them: sorted, unique, joined by ``;``; None if there are none."""
+    unique = sorted(set(codes))
+    return ";".join(unique) if unique else None

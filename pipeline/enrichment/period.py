@@ -1,0 +1,238 @@
+"""When a figure applies (``period_start``, ``period_end``): from the time expressions around it.
+
+Time expressions are built from the document's temporal mentions (kinds
+``year`` and ``date``, so citation years such as ``(INED 2021)``, which are no
+mentions, never count) and the words right before them:
+
+| in the text | period |
+|---|---|
+| ``in 2022``, ``2022`` | 2022-01-01 to 2022-12-31 |
+| ``From January through July 2021`` | 2021-01-01 to 2021-07-31 |
+| ``early 2021`` / ``mid 2021`` / ``late 2021`` | Jan–Apr / May–Aug / Sep–Dec 2021 |
+| ``the first half of 2022``, ``the third quarter of 2022``, ``Q3 2022`` | that half or quarter |
+| ``2010-2015``, ``from 2010 to 2022``, ``between 2010 and 2015`` | first day of the first to last day of the second |
+| ``since 2000`` | from 2000-01-01, no end |
+| ``until 2014``, ``through 2014``, ``up to 2014`` | no start, to 2014-12-31 |
+| ``June 5, 2018`` / ``January 2019`` (date mentions) | that day / that month |
+
+A figure takes the expression in its own stretch of the sentence (see
+``segments``; the nearest if several), else the previous figure's when no clause
+break separates them, else the one in the sentence's leading words. The two ends
+of a value range read against a year range take one year each (``From 2010 to
+2022 ... rising from 8.3 million to 16.3 million``: 2010, then 2022). A sentence
+with no expression that opens by referring back (``In that same seven months``,
+``This meant``, ``For the other 49``) takes the nearest expression of the three
+sentences before it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.enrichment.segments import Segments
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_RANGE = re.compile(
+    rf"(?:\b(?:from|between)\s+)?\b(?P<m1>{_MONTH})\s+(?:through|thru|to|until|till|and|-|–|—)\s+(?P<m2>{_MONTH})\s*,?\s*$",
+    re.IGNORECASE,
+)
+_PART_OF_YEAR = re.compile(
+    r"\b(?:(?P<early>early|mid|late)[\s-]*|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+|"
+    r"(?:the\s+)?(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+|Q(?P<q>[1-4])\s+)$",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_VALUE_RANGE_OPEN = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_VALUE_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–)\s*$")
+_REFERS_BACK = re.compile(
+    r"^\W*(?:In|During|Over|For|Of)\s+(?:that|the|this|those|these)\s+(?:same|period|time|months?|years?|weeks?)\b|"
+    r"^\W*(?:This|That|These|Those)\s+(?:meant|means|figure|number|is|was|represents|amounted)\b|"
+    r"^\W*(?:For|Of)\s+(?:the\s+)?(?:other|remaining|rest)\b|^\W*Of\s+(?:these|them|those)\b"
+)
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A time expression of the text and the period it names (ISO dates; None for an open end)."""
+
+    start: str | None
+    end: str | None
+    span_start: int
+    span_end: int
+    first: Period | None = None
+    second: Period | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.first is not None and self.second is not None
+
+
+def _month_bounds(year: int, m1: int, m2: int) -> tuple[str, str]:
+    last = calendar.monthrange(year, m2)[1]
+    return f"{year:04d}-{m1:02d}-01", f"{year:04d}-{m2:02d}-{last:02d}"
+
+
+def _year_period(text: str, start: int, end: int, year: int) -> Period:
+    """The period a year mention names, read with the words right before it."""
+    before = text[max(0, start - 50) : start]
+    m = _MONTH_RANGE.search(before)
+    if m is not None:
+        m1, m2 = MONTHS[m.group("m1").lower().rstrip(".")], MONTHS[m.group("m2").lower().rstrip(".")]
+        if m1 <= m2:
+            lo, hi = _month_bounds(year, m1, m2)
+            return Period(lo, hi, start - len(before) + m.start(), end)
+    m = _PART_OF_YEAR.search(before)
+    if m is not None:
+        if m.group("early"):
+            months = _PART_MONTHS[m.group("early").lower()]
+        elif m.group("half"):
+            half = _ORDINALS[m.group("half").lower()]
+            months = (6 * half - 5, 6 * half)
+        else:
+            quarter = int(m.group("q")) if m.group("q") else _ORDINALS[m.group("quarter").lower()]
+            months = (3 * quarter - 2, 3 * quarter)
+        lo, hi = _month_bounds(year, *months)
+        return Period(lo, hi, start - len(before) + m.start(), end)
+    if _SINCE.search(before):
+        return Period(f"{year:04d}-01-01", None, start, end)
+    if _UNTIL.search(before):
+        return Period(None, f"{year:04d}-12-31", start, end)
+    return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end)
+
+
+def _date_period(text: str, start: int, end: int, value: str) -> Period:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        lo = hi = value
+    else:
+        year, month = int(value[:4]), int(value[5:7])
+        lo, hi = _month_bounds(year, month, month)
+    before = text[max(0, start - 20) : start]
+    if _SINCE.search(before):
+        return Period(lo, None, start, end)
+    if _UNTIL.search(before):
+        return Period(None, hi, start, end)
+    return Period(lo, hi, start, end)
+
+
+def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -> list[Period]:
+    """The time expressions of a document, from its year and date mentions ``(kind, start, end, value)``."""
+    single: list[Period] = []
+    for kind, start, end, value in sorted(temporal, key=lambda t: t[1]):
+        if kind == "year":
+            single.append(_year_period(text, start, end, int(float(value))))
+        elif kind == "date" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+            single.append(_date_period(text, start, end, value))
+    merged: list[Period] = []
+    i = 0
+    while i < len(single):
+        a = single[i]
+        b = single[i + 1] if i + 1 < len(single) else None
+        if b is not None and _RANGE_JOIN.match(text[a.span_end : b.span_start]) and _joins(text, a, b):
+            look = max(0, a.span_start - 10)
+            opener = _RANGE_OPEN.search(text[look : a.span_start])
+            span_start = look + opener.start() if opener else a.span_start
+            merged.append(Period(a.start, b.end, span_start, b.span_end, first=a, second=b))
+            i += 2
+            continue
+        merged.append(a)
+        i += 1
+    return merged
+
+
+def _joins(text: str, a: Period, b: Period) -> bool:
+    """``and`` joins two years into a range only after ``between``."""
+    if re.match(r"^\s*and\s*$", text[a.span_end : b.span_start], re.IGNORECASE):
+        return bool(re.search(r"\bbetween\s+$", text[max(0, a.span_start - 10) : a.span_start], re.IGNORECASE))
+    return True
+
+
+def _nearest(expressions: Sequence[Period], lo: int, hi: int, start: int, end: int) -> Period | None:
+    inside = [p for p in expressions if lo <= p.span_start and p.span_end <= hi]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (max(p.span_start - end, start - p.span_end, 0), p.span_start))
+
+
+def sentence_periods(
+    text: str,
+    expressions: Sequence[Period],
+    segments: Segments,
+    figures: Sequence[tuple[str, int, int]],
+) -> list[Period | None]:
+    """The period of each statistical figure ``(kind, start, end)`` of one sentence (see module docstring)."""
+    ranges = [p for p in expressions if p.is_range]
+    result: list[Period | None] = []
+    lead_lo, lead_hi = segments.leading
+    for i, (_, start, end) in enumerate(figures):
+        endpoint = _value_range_end(text, figures, i)
+        if endpoint is not None and len(ranges) == 1:
+            result.append(ranges[0].first if endpoint == 0 else ranges[0].second)
+            continue
+        lo, hi = segments.own[i]
+        period = _nearest(expressions, lo, hi, start, end)
+        if period is None and segments.in_first_group[i]:
+            period = _nearest(expressions, lead_lo, lead_hi, start, end)
+        if period is None:
+            if i > 0 and not segments.break_before[i]:
+                period = result[i - 1]
+            else:
+                period = _nearest(expressions, lead_lo, lead_hi, start, end)
+        result.append(period)
+    return result
+
+
+def _value_range_end(text: str, figures: Sequence[tuple[str, int, int]], i: int) -> int | None:
+    """0 or 1 if figure ``i`` opens or closes a value range ``from X to Y``; None otherwise."""
+    kind, start, end = figures[i]
+    if i + 1 < len(figures):
+        nxt = figures[i + 1]
+        opens = _VALUE_RANGE_OPEN.search(text[max(0, start - 10) : start])
+        if nxt[0] == kind and _VALUE_RANGE_JOIN.match(text[end : nxt[1]]) and opens:
+            return 0
+    if i > 0:
+        prev = figures[i - 1]
+        opened = _VALUE_RANGE_OPEN.search(text[max(0, prev[1] - 10) : prev[1]])
+        if prev[0] == kind and _VALUE_RANGE_JOIN.match(text[prev[2] : start]) and opened:
+            return 1
+    return None
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence opens by referring back to the time frame before it (``In that same seven months``)."""
+    return bool(_REFERS_BACK.search(sentence))
+
+
+def lookback_period(expressions: Sequence[Period], window_start: int, sentence_start: int) -> Period | None:
+    """The last time expression between ``window_start`` and ``sentence_start``."""
+    before = [p for p in expressions if window_start <= p.span_start and p.span_end <= sentence_start]
+    return before[-1] if before else None
