@@ -7,12 +7,15 @@ from collections.abc import Mapping
 import dagster as dg
 
 from pipeline.assets.checks import all_checks
+from pipeline.assets.curate import indicators
 from pipeline.assets.extract import mentions
+from pipeline.assets.marts import claim_checks, corroboration, document_stats
 from pipeline.assets.publish import exports
+from pipeline.assets.reference import regions
 from pipeline.assets.sources import documents
 from pipeline.resources import default_resources
 
-ASSETS = [documents, mentions, exports]
+ASSETS = [documents, regions, mentions, indicators, claim_checks, corroboration, document_stats, exports]
 ALL_ASSETS_JOB = "all_assets"
 
 

@@ -10,9 +10,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from pipeline.enrichment import Enrichment, Gazetteer, enrich
 from pipeline.extraction import Mention, extract
 from pipeline.sources import SourceDocument
-from schemas import Documents, Mentions
+from schemas import Documents, Mentions, Regions
 
 
 def _columns(model: type) -> list[str]:
@@ -50,8 +51,20 @@ def _number(m: Mention) -> float | None:
     return None if m.kind == "date" else float(m.value)
 
 
-def mention_rows(doc_id: str, text: str) -> list[dict[str, object]]:
-    """The mentions of one document as table rows (extraction-guide.md columns plus sentence)."""
+def enrichment_columns(e: Enrichment) -> dict[str, object]:
+    """The columns enrichment adds to a mention row."""
+    return {
+        "subject": e.subject,
+        "geography": e.geography_text,
+        "period_start": e.period_start,
+        "period_end": e.period_end,
+        "rate_per": e.rate_per,
+    }
+
+
+def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer) -> list[dict[str, object]]:
+    """The mentions of one document as table rows: extraction-guide.md columns, sentence and enrichment."""
+    mentions = extract(text)
     return [
         {
             "mention_id": mention_id(doc_id, m.start, m.end),
@@ -67,8 +80,9 @@ def mention_rows(doc_id: str, text: str) -> list[dict[str, object]]:
             "sentence_start": m.sentence_start,
             "sentence_end": m.sentence_end,
             "sentence": m.sentence,
+            **enrichment_columns(e),
         }
-        for m in extract(text)
+        for m, e in zip(mentions, enrich(text, mentions, gazetteer), strict=True)
     ]
 
 
@@ -77,6 +91,28 @@ def mentions_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     df = pd.DataFrame(list(rows), columns=_columns(Mentions))
     df = df.sort_values(["doc_id", "start", "end", "kind"], kind="stable").reset_index(drop=True)
     return _typed(df, Mentions)
+
+
+def regions_frame(gazetteer: Gazetteer) -> pd.DataFrame:
+    """One row per region and member country, in code order."""
+    names = gazetteer.codes
+    rows = [
+        {
+            "region_code": r.code,
+            "region_name": r.name,
+            "country_code": country,
+            "country_name": names[country],
+            "note": r.note or None,
+        }
+        for r in sorted(gazetteer.regions, key=lambda r: r.code)
+        for country in r.members
+    ]
+    return _typed(pd.DataFrame(rows, columns=_columns(Regions)), Regions)
+
+
+def records_frame(model: type, rows: Iterable[dict[str, object]]) -> pd.DataFrame:
+    """Typed frame of ``model``'s columns, in its order, from row dicts (kept in the order given)."""
+    return _typed(pd.DataFrame(list(rows), columns=_columns(model)), model)
 
 
 def _typed(df: pd.DataFrame, model: type) -> pd.DataFrame:

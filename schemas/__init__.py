@@ -9,12 +9,31 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from schemas.claim_checks import ClaimChecks
+from schemas.corroboration import Corroboration
+from schemas.document_stats import DocumentStats
 from schemas.documents import Documents
+from schemas.indicators import Indicators
 from schemas.mentions import Mentions
+from schemas.regions import Regions
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "mentions": Mentions,
+    "regions": Regions,
+    "indicators": Indicators,
+    "claim_checks": ClaimChecks,
+    "corroboration": Corroboration,
+    "document_stats": DocumentStats,
 }
 
-__all__ = ["SCHEMAS", "Documents", "Mentions"]
+__all__ = [
+    "SCHEMAS",
+    "ClaimChecks",
+    "Corroboration",
+    "DocumentStats",
+    "Documents",
+    "Indicators",
+    "Mentions",
+    "Regions",
+]

@@ -6,9 +6,12 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
+from schemas.common import GEOGRAPHY_DESCRIPTION, GEOGRAPHY_PATTERN, ISO_DAY_PATTERN, STATISTICAL_KINDS
+
 KINDS = ("count", "percent", "money", "ratio", "multiplier", "year", "date", "duration")
 APPROX = ("approx", "min", "max")
 DURATION_UNITS = ("day", "week", "month", "year")
+RATE_UNITS = ("day", "week", "month", "quarter", "year")
 
 
 class Mentions(pa.DataFrameModel):
@@ -63,6 +66,38 @@ class Mentions(pa.DataFrameModel):
         description="The sentence holding the mention: documents.text[sentence_start:sentence_end].",
         metadata={"quoted_text": True},
     )
+    subject: Series[str] = pa.Field(
+        nullable=True,
+        str_length={"min_value": 1},
+        description="Statistical kinds: the noun phrase the figure counts, as written ('478,000 citizens of Northern "
+        "Central America' → 'citizens of Northern Central America'; '30 percent of the population' → 'population'); "
+        "rule-based, see pipeline/enrichment/subject.py. Empty where no rule applies and for temporal kinds.",
+    )
+    geography: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=GEOGRAPHY_PATTERN,
+        description=f"Statistical kinds: {GEOGRAPHY_DESCRIPTION}, as the sentence attributes them to the figure. "
+        "Empty where the sentence names no place, and for temporal kinds.",
+    )
+    period_start: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ISO_DAY_PATTERN,
+        description="Statistical kinds: first day of the period the figure refers to (ISO 8601), from the years "
+        "and dates of its sentence, or of the sentences before when it refers back ('In that same seven months'). "
+        "Empty when unknown or open ('until 2014').",
+    )
+    period_end: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ISO_DAY_PATTERN,
+        description="Statistical kinds: last day of the period the figure refers to (ISO 8601). Empty when unknown "
+        "or open ('since 2000').",
+    )
+    rate_per: Series[str] = pa.Field(
+        nullable=True,
+        isin=RATE_UNITS,
+        description="Statistical kinds: the time unit the figure is a rate per ('17,805 per week' → week); "
+        "empty if it is no rate.",
+    )
 
     class Config:
         name = "mentions"
@@ -89,3 +124,13 @@ class Mentions(pa.DataFrameModel):
         is_date = df["kind"] == "date"
         iso = df["value"].str.fullmatch(r"\d{4}-\d{2}(-\d{2})?")
         return (is_date & iso & df["number"].isna()) | (~is_date & df["number"].notna())
+
+    @pa.dataframe_check(description="only statistical mentions carry subject, geography, period and rate")
+    def enrichment_only_statistical(cls, df: DataFrame) -> Series[bool]:
+        enriched = df[["subject", "geography", "period_start", "period_end", "rate_per"]].notna().any(axis=1)
+        return df["kind"].isin(STATISTICAL_KINDS) | ~enriched
+
+    @pa.dataframe_check(description="period_start <= period_end")
+    def period_in_order(cls, df: DataFrame) -> Series[bool]:
+        both = df["period_start"].notna() & df["period_end"].notna()
+        return ~both | (df["period_start"] <= df["period_end"])

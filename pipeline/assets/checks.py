@@ -8,6 +8,7 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
+from pipeline.assets.integrity import INTEGRITY_CHECKS
 from pipeline.assets.metadata import preview_markdown
 from pipeline.validation import MAX_FAILURE_CASES, validate_table
 from pipeline.warehouse import read_table
@@ -76,4 +77,4 @@ def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 
 def all_checks() -> list[dg.AssetChecksDefinition]:
     """Every check of the pipeline."""
-    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets]
+    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets, *INTEGRITY_CHECKS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,13 +11,35 @@ import yaml
 
 from pipeline.curation.errors import CurationError
 
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def check_identifier(path: Path, entry: str, identifier: object) -> str:
+    """An entry id usable in formulas: lowercase letters, digits and underscores, starting with a letter."""
+    if not isinstance(identifier, str) or not IDENTIFIER.match(identifier):
+        raise CurationError(path, "id must be lowercase letters, digits and underscores, starting with a letter", entry)
+    return identifier
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping with the same key twice (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
 
 def load_mapping(path: Path, required_key: str) -> dict[str, Any]:
     """The top-level mapping of ``path``; it must hold ``required_key``."""
     if not path.is_file():
         raise CurationError(path, "file is missing")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise CurationError(path, f"not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or required_key not in data:

@@ -1,0 +1,36 @@
+"""Curate layer: named indicators, each pinned to exactly one mention (sources/indicators.yaml)."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.assets.curation_io import curated, gazetteer_of, located_documents, texts_and_mentions
+from pipeline.assets.metadata import table_metadata
+from pipeline.curation.indicators import load_indicator_entries, resolve_indicators
+from pipeline.resources import ProjectPaths
+from pipeline.tables import records_frame
+from pipeline.warehouse import replace_table
+from schemas import Indicators
+
+
+@dg.asset(
+    group_name="curate",
+    kinds={"duckdb", "pandas"},
+    pool="duckdb",
+    code_version="1",
+    deps=["documents", "mentions", "regions"],
+)
+def indicators(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
+    """One row per curated indicator: label, unit, geography, period, and the value of the one mention it locates.
+
+    A locator (document + quote fragment) that matches no mention or several
+    stops the run with a message naming the entry; nothing is written.
+    """
+    path, entries = curated(lambda: load_indicator_entries(paths.sources))
+    known_codes = set(gazetteer_of(paths.sources).codes)
+    with duckdb.get_connection() as conn:
+        texts, mentions = texts_and_mentions(conn, located_documents(entries))
+        rows = curated(lambda: resolve_indicators(path, entries, texts, mentions, known_codes))
+        df = records_frame(Indicators, rows)
+        replace_table(conn, "indicators", df)
+    context.log.info(f"{len(df)} indicators resolved")
+    return dg.MaterializeResult(metadata=table_metadata(Indicators, df))

@@ -1,0 +1,81 @@
+"""Marts: the documents' claims rechecked, figures corroborated across documents, per-document statistics."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.assets.curation_io import curated, located_documents, texts_and_mentions
+from pipeline.assets.metadata import table_metadata
+from pipeline.curation.claims import check_claims, load_claim_entries
+from pipeline.curation.formula import Operand
+from pipeline.resources import ProjectPaths
+from pipeline.tables import records_frame
+from pipeline.warehouse import read_sql, read_table, replace_table
+from schemas import ClaimChecks, Corroboration, DocumentStats
+
+
+@dg.asset(
+    group_name="marts",
+    kinds={"duckdb", "pandas"},
+    pool="duckdb",
+    code_version="1",
+    deps=["documents", "mentions", "indicators"],
+)
+def claim_checks(
+    context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths
+) -> dg.MaterializeResult:
+    """One row per curated claim (sources/claims.yaml): stated value, value recomputed from indicators, verdict.
+
+    The tolerance comes from the claim's wording ('one in 50' is a rounded ratio;
+    'nearly', 'almost' loosen it). A formula naming an unknown indicator stops the
+    run naming the claim; division by zero gives the verdict not_computable.
+    """
+    path, entries = curated(lambda: load_claim_entries(paths.sources))
+    with duckdb.get_connection() as conn:
+        operands = {
+            row.indicator_id: Operand(row.value, row.period_start, row.period_end)
+            for row in read_table(conn, "indicators").itertuples()
+        }
+        texts, mentions = texts_and_mentions(conn, located_documents(entries))
+        rows = curated(lambda: check_claims(path, entries, texts, mentions, operands))
+        df = records_frame(ClaimChecks, rows)
+        replace_table(conn, "claim_checks", df)
+    verdicts = df["verdict"].value_counts().sort_index()
+    context.log.info(f"{len(df)} claims checked: { ({k: int(v) for k, v in verdicts.items()}) }")
+    return dg.MaterializeResult(
+        metadata={
+            **table_metadata(ClaimChecks, df),
+            "verdicts": dg.MetadataValue.json({k: int(v) for k, v in verdicts.items()}),
+        }
+    )
+
+
+@dg.asset(group_name="marts", kinds={"duckdb", "sql"}, pool="duckdb", code_version="1", deps=["mentions"])
+def corroboration(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per figure cited by more than one document: same kind and value, compatible subject, place, period.
+
+    SQL: warehouse/corroboration.sql.
+    """
+    with duckdb.get_connection() as conn:
+        df = records_frame(Corroboration, conn.execute(read_sql("corroboration")).df().to_dict("records"))
+        replace_table(conn, "corroboration", df)
+    context.log.info(f"{len(df)} figures cited by more than one document")
+    return dg.MaterializeResult(metadata=table_metadata(Corroboration, df))
+
+
+@dg.asset(
+    group_name="marts",
+    kinds={"duckdb", "sql"},
+    pool="duckdb",
+    code_version="1",
+    deps=["documents", "mentions", "indicators", "claim_checks", "corroboration"],
+)
+def document_stats(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per document: provenance, mentions by kind, share of statistical mentions enriched, curation counts.
+
+    SQL: warehouse/document_stats.sql.
+    """
+    with duckdb.get_connection() as conn:
+        df = records_frame(DocumentStats, conn.execute(read_sql("document_stats")).df().to_dict("records"))
+        replace_table(conn, "document_stats", df)
+    context.log.info(f"statistics of {len(df)} documents")
+    return dg.MaterializeResult(metadata=table_metadata(DocumentStats, df))

@@ -1,0 +1,25 @@
+"""Reference data from sources/: the regions the geography columns name."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.assets.curation_io import gazetteer_of
+from pipeline.assets.metadata import table_metadata
+from pipeline.resources import ProjectPaths
+from pipeline.tables import regions_frame
+from pipeline.warehouse import replace_table
+from schemas import Regions
+
+
+@dg.asset(group_name="sources", kinds={"duckdb", "pandas"}, pool="duckdb", code_version="1")
+def regions(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
+    """One row per region × member country: the region codes of the geography columns (sources/regions.yaml).
+
+    Region codes never collide with ISO 3166-1 alpha-3 country codes and every
+    member is an ISO code; a bad entry stops the run naming it.
+    """
+    df = regions_frame(gazetteer_of(paths.sources))
+    with duckdb.get_connection() as conn:
+        replace_table(conn, "regions", df)
+    context.log.info(f"{df['region_code'].nunique()} regions, {len(df)} memberships")
+    return dg.MaterializeResult(metadata=table_metadata(Regions, df))
