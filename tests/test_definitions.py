@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.definitions import defs
+from schemas import SCHEMAS
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_keys.txt"
 
@@ -28,3 +29,12 @@ def test_every_table_has_a_blocking_schema_check() -> None:
     assert ("mentions", "mentions_offsets") in checks
     for check_key in graph.asset_check_keys:
         assert graph.get_check_spec(check_key).blocking, check_key
+
+
+def test_every_registered_table_is_an_asset_with_its_schema_check() -> None:
+    graph = defs.resolve_asset_graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    checks = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
+    for table in SCHEMAS:
+        assert table in keys
+        assert (table, f"{table}_schema") in checks

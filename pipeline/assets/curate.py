@@ -29,8 +29,9 @@ def indicators(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths:
     known_codes = set(gazetteer_of(paths.sources).codes)
     with duckdb.get_connection() as conn:
         texts, mentions = texts_and_mentions(conn, located_documents(entries))
-        rows = curated(lambda: resolve_indicators(path, entries, texts, mentions, known_codes))
-        df = records_frame(Indicators, rows)
+    # Resolve outside the connection: a failure must not leave the warehouse open.
+    df = records_frame(Indicators, curated(lambda: resolve_indicators(path, entries, texts, mentions, known_codes)))
+    with duckdb.get_connection() as conn:
         replace_table(conn, "indicators", df)
     context.log.info(f"{len(df)} indicators resolved")
     return dg.MaterializeResult(metadata=table_metadata(Indicators, df))

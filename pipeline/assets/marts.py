@@ -36,8 +36,9 @@ def claim_checks(
             for row in read_table(conn, "indicators").itertuples()
         }
         texts, mentions = texts_and_mentions(conn, located_documents(entries))
-        rows = curated(lambda: check_claims(path, entries, texts, mentions, operands))
-        df = records_frame(ClaimChecks, rows)
+    # Check outside the connection: a failure must not leave the warehouse open.
+    df = records_frame(ClaimChecks, curated(lambda: check_claims(path, entries, texts, mentions, operands)))
+    with duckdb.get_connection() as conn:
         replace_table(conn, "claim_checks", df)
     verdicts = df["verdict"].value_counts().sort_index()
     context.log.info(f"{len(df)} claims checked: { ({k: int(v) for k, v in verdicts.items()}) }")
