@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extraction.dates import MONTH_NAMES
-from pipeline.extraction.lexicon import LABEL_WORDS, REFERENCE_HEADINGS
+from pipeline.extraction.lexicon import CURRENCY_CODES, LABEL_WORDS, REFERENCE_HEADINGS
 from pipeline.extraction.lexicon import words as _words
 
 # --- reference sections -------------------------------------------------------------------
@@ -94,17 +94,18 @@ def in_web_token(text: str, start: int, end: int) -> bool:
 _ALLOWED_LOWER_PREFIXES = frozenset(
     ["mid", "pre", "post", "early", "late", "end", "non", "over", "under", "sub", "mid-to-late", "fy"]
 )
-_LABEL_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \t\u00a0]*(?:No\.?[ \t\u00a0]*)?$")
+_LABEL_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \t\u00a0]*$")
+_NUMBER_SIGN_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|nos|Vol|vol|p|pp|Nr|nr)\.[ \t\u00a0]*$|#[ \t\u00a0]*$")
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,}[0-9]*)[ \t\u00a0]+$")
 _PHONE_RE = re.compile(
-    r"\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}|\+\d{1,3}[ \u00a0]\d{2,4}[ \u00a0]\d{3,4}"
+    r"\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
 )
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
 _PLAIN_ACRONYMS = frozenset(
     _words(
         "FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"
     )
-)
+) | CURRENCY_CODES
 _LOWER_LABELS = frozenset(
     _words(
         "phase section article chapter title step stage tier level page paragraph item wave round annex "
@@ -151,14 +152,14 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool) -> bool:
         low = word.rstrip(".").lower()
         if (word[0].isupper() or low in _LOWER_LABELS) and low in LABEL_WORDS and word not in MONTH_NAMES:
             return True
-        if word in ("No.", "no.", "Nos.", "nos.", "p.", "pp.", "Vol.", "vol."):
-            return True
+    if _NUMBER_SIGN_BEFORE_RE.search(window):
+        return True
     m = _ACRONYM_BEFORE_RE.search(window)
     if m is not None and end - start <= 3 and _NOT_COUNTING_AFTER_RE.match(text, end):
         acr = m.group(1)
         if acr not in _PLAIN_ACRONYMS and acr not in MONTH_NAMES:
             return True
-    lo = max(0, start - 5)
+    lo = max(0, start - 16)
     for rx in (_PHONE_RE, _TIME_RE):
         for pm in rx.finditer(text, lo, min(len(text), end + 16)):
             if pm.start() <= start < pm.end():

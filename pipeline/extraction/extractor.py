@@ -77,6 +77,11 @@ _TWICE_RE = re.compile(
 _HYPHEN_WORD_RE = re.compile(r"[-\u2010\u2011]([A-Za-z]+)")
 _HYPHEN_OK = frozenset(["member", "person", "nation", "country", "state", "party"])
 _SENTENCE_OPENERS = frozenset(".!?:;\"\u201c\u2018(\n\u2014\u2013-\u2022*>[|")
+_FUTURE_RE = re.compile(
+    r"(?<![A-Za-z])(?:will|shall|scheduled|expected|expects|plans?|planned|planning|next|upcoming|coming|"
+    r"forthcoming|due|to be|set to|aims? to|until|deadline|by)(?![A-Za-z])",
+    re.I,
+)
 _DOC_DATE_REACH = 600
 _SAME_CLAUSE_REACH = 80
 
@@ -84,7 +89,7 @@ _SAME_CLAUSE_REACH = 80
 class _Doc:
     """State of one extraction: the text, what was found so far and where."""
 
-    __slots__ = ("text", "found", "years", "pending")
+    __slots__ = ("text", "found", "years", "pending", "doc_date")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -93,6 +98,8 @@ class _Doc:
         # (offset, year) of every year written out, for days and months without one
         self.years: list[tuple[int, int]] = []
         self.pending: list[tuple[int, DateHit]] = []
+        # the document's own date: the first dated hit near its top
+        self.doc_date: DateHit | None = None
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -108,6 +115,8 @@ class _Doc:
         else:
             self.years.append((hit.start, hit.year))
             self.found.append((hit.start, hit.end, "date", hit.iso(hit.year), ""))
+            if self.doc_date is None and hit.start < _DOC_DATE_REACH:
+                self.doc_date = hit
 
     def add_quantity(self, q: Quantity) -> None:
         text = self.text
@@ -244,6 +253,9 @@ class _Doc:
                 b.kind = "year"
                 return b
         read_suffixes(text, b, allow_ratio=False)
+        if b.kind == "multiplier" and a.kind == "" and not a_year:
+            a.kind = "multiplier"  # "two to three times higher"
+            return b
         if b.kind in ("ratio", "multiplier"):
             return None
         if b.word and not self._word_counts(b, in_range=True):
@@ -405,7 +417,14 @@ class _Doc:
     # -- finishing -------------------------------------------------------------------------
 
     def resolve_dates(self) -> None:
-        """Give days and months written without a year the year their context makes plain."""
+        """Give days written without a year the year their context makes plain (guide, rule 4).
+
+        In order: a year written just before in the same clause (``fiscal year 2023,
+        which ended Sept. 30``); the year of the document's own date, or the year
+        before it when the day would fall after the document's date and nothing
+        before it in the sentence speaks of the future; the last year written
+        before; the first year written at all.
+        """
         if not self.pending:
             return
         years = sorted(self.years)
@@ -414,6 +433,7 @@ class _Doc:
             if pos < _DOC_DATE_REACH:
                 doc_year = year
                 break
+        sentences = SentenceFinder(self.text)
         for index, hit in self.pending:
             before = [y for y in years if y[0] < hit.start]
             year = None
@@ -421,12 +441,24 @@ class _Doc:
                 year = before[-1][1]
             elif doc_year is not None:
                 year = doc_year
+                if self._after_document_date(hit, year) and not self._speaks_of_future(sentences, hit):
+                    year -= 1
             elif before:
                 year = before[-1][1]
             elif years:
                 year = years[0][1]
             start, end, kind, _, unit = self.found[index]
             self.found[index] = (start, end, kind, hit.iso(year) if year is not None else "", unit)
+
+    def _after_document_date(self, hit: DateHit, year: int) -> bool:
+        d = self.doc_date
+        if d is None or d.year != year or hit.day is None:
+            return False
+        return (hit.month, hit.day) > (d.month, d.day if d.day is not None else 31)
+
+    def _speaks_of_future(self, sentences: SentenceFinder, hit: DateHit) -> bool:
+        s, _ = sentences.around(hit.start, hit.end)
+        return _FUTURE_RE.search(self.text, s, hit.start) is not None
 
 
 def _allowed_segments(text: str) -> list[tuple[int, int]]:
@@ -465,7 +497,8 @@ def _finish(text: str, found: list[tuple[int, int, str, str, str]]) -> list[Ment
             continue
         seen.add((start, end, kind))
         ss, se = sentences.around(start, end)
-        out.append(
-            Mention(start, end, text[start:end], kind, value, unit, qualifier(text, start), ss, se, text[ss:se])
-        )
+        approx = qualifier(text, start)
+        if kind in ("year", "date") and approx != "approx":
+            approx = ""  # "over 2022" compares with a year; it does not bound it
+        out.append(Mention(start, end, text[start:end], kind, value, unit, approx, ss, se, text[ss:se]))
     return out

@@ -28,7 +28,7 @@ from pipeline.extraction.numwords import read_number_words
 from pipeline.extraction.values import parse_digits
 
 _SP = r"[ \t\u00a0]"
-NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?")
 _CUR_SYMBOLS = sorted((k for k in CURRENCY_PREFIXES if k != "$"), key=len, reverse=True)
 _CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])(" + "|".join(re.escape(c.replace("$", "")) + r"\\?\$" for c in _CUR_SYMBOLS if "$" in c)
@@ -57,7 +57,7 @@ _TIMES_RE = re.compile(
     r"|faster|slower|over|their|its|his|her|our|this|these|those|likelier|likely)(?![A-Za-z]))"
 )
 _DURATION_RE = re.compile(
-    rf"(?:{_SP}+|{_SP}*[-\u2010\u2011]{_SP}*)(?:(?:calendar|fiscal|full|consecutive|straight|more|long){_SP}+)?"
+    rf"(?:{_SP}+|{_SP}*[-\u2010\u2011]{_SP}*)(?:(?:calendar|fiscal|full|consecutive|straight|more|long|working|business|school){_SP}+)?"
     r"(days?|weeks?|months?|years?|decades?|century|centuries)(?![A-Za-z])"
 )
 _RATIO_LINK_RE = re.compile(
