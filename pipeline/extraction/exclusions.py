@@ -76,14 +76,15 @@ _WEB_RE = re.compile(
 
 def in_web_token(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a URL, e-mail address, DOI, file name or link target."""
-    lo = start
     floor = max(0, start - 300)
-    while lo > floor and not text[lo - 1].isspace():
-        lo -= 1
-    hi = end
+    lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), text.rfind("\t", floor, start)) + 1
+    lo = max(lo, floor)
     ceil = min(len(text), end + 300)
-    while hi < ceil and not text[hi].isspace():
-        hi += 1
+    hi = ceil
+    for ws in (" ", "\n", "\t"):
+        k = text.find(ws, end, hi)
+        if k >= 0:
+            hi = k
     if lo == start and hi == end:
         return False
     return any(m.start() < end and start < m.end() for m in _WEB_RE.finditer(text, lo, hi))
