@@ -124,7 +124,7 @@ def claim_checks_svg(df: pd.DataFrame, id_column: str, stated: str, recomputed: 
     ]
     extent = nice_ticks(max(abs(d[3]) for d in diffs) or 1.0, 4)[-1]
     label_w, half_w, row_h, bar_h, axis_h = 250, 220, 26, 16, 34
-    width, height = label_w + 2 * half_w + 20, row_h * len(diffs) + axis_h
+    width, height = label_w + 2 * half_w + 70, row_h * len(diffs) + axis_h
     zero = label_w + half_w
     scale = half_w / extent
     parts = [
@@ -152,6 +152,7 @@ def claim_checks_svg(df: pd.DataFrame, id_column: str, stated: str, recomputed: 
             f'<rect class="bar" data-claim="{escape(claim)}" x="{_num(x0)}" y="{_num(y)}" '
             f'width="{_num(max(x1 - x0, 1.0))}" height="{bar_h}" fill="{PALETTE[4] if d >= 0 else PALETTE[5]}">'
             f"<title>{escape(claim)}: stated {_label(s)}, recomputed {_label(r)} ({d:+.1f}%)</title></rect>"
+            f'<text x="{width - 4}" y="{_num(y + bar_h - 4)}" text-anchor="end" fill="#555">{d:+.1f}%</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
