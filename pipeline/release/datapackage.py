@@ -77,7 +77,7 @@ def table_schema(spec: TableSpec, resource_suffix: str = "") -> dict[str, Any]:
 
 
 def _resource_description(spec: TableSpec, rows: int) -> str:
-    parts = [spec.description]
+    parts = [spec.published_description]
     if spec.grain:
         parts.append(f"Grain: {spec.grain}.")
     parts.append(f"{rows} rows.")

@@ -50,7 +50,7 @@ def constraint_text(f: FieldSpec) -> str:
 
 
 def _table_section(spec: TableSpec, rows: int) -> list[str]:
-    lines = [f"### `{spec.name}`", "", spec.description, ""]
+    lines = [f"### `{spec.name}`", "", spec.published_description, ""]
     facts = []
     if spec.grain:
         facts.append(f"- Grain: {spec.grain}.")
@@ -114,7 +114,7 @@ def data_dictionary(
         "|---|---|",
     ]
     for spec in specs:
-        lines.append(f"| [`{spec.name}.csv`]({spec.name}.csv) | {_cell(spec.description)} CSV. |")
+        lines.append(f"| [`{spec.name}.csv`]({spec.name}.csv) | {_cell(spec.published_description)} CSV. |")
         lines.append(f"| [`{spec.name}.parquet`]({spec.name}.parquet) | The same rows as Parquet, with exact text. |")
     lines += [f"| [`{name}`]({name}) | {_cell(what)} |" for name, what in other_files.items()]
     lines += ["", "## Licences", "", licence_summary(info, specs), ""]

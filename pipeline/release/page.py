@@ -73,13 +73,9 @@ def _tables_section(specs: list[TableSpec], rows: Mapping[str, int], sizes: Mapp
     ]
     for spec in specs:
         csv_name, parquet_name = f"{spec.name}.csv", f"{spec.name}.parquet"
-        withheld = ""
-        if spec.withheld:
-            names = ", ".join(f"<code>{escape(f.name)}</code>" for f in spec.withheld)
-            withheld = f" Not in the release: {names} (see above)."
         out.append(
             f'<tr id="table-{escape(spec.name)}"><td><code>{escape(spec.name)}</code></td>'
-            f"<td>{escape(spec.description)}{withheld}</td>"
+            f"<td>{_inline(spec.published_description)}</td>"
             f'<td class="num">{rows[spec.name]:,}</td>'
             f"<td>{_link(csv_name)} ({human_size(sizes[csv_name])})</td>"
             f"<td>{_link(parquet_name)} ({human_size(sizes[parquet_name])})</td></tr>"

@@ -62,6 +62,14 @@ class TableSpec:
         return [f.name for f in self.fields]
 
     @property
+    def published_description(self) -> str:
+        """The model's description, plus which columns the release leaves out."""
+        if not self.withheld:
+            return self.description
+        names = ", ".join(f"`{f.name}`" for f in self.withheld)
+        return f"{self.description} Not in the release: {names} (kept in the DuckDB warehouse)."
+
+    @property
     def quoted_fields(self) -> list[str]:
         return [f.name for f in self.fields if f.quoted_text]
 
