@@ -33,6 +33,9 @@ _MONTH_RANGE_RE = re.compile(
     rf"(?:{_MONTH}),?{_SP}{_YEAR}"
 )
 _DMY_RE = re.compile(rf"{_DAY}{_SP}(?:of{_SP})?({_MONTH})(?:,?{_SP}{_YEAR})?")
+_DAY_RANGE_RE = re.compile(
+    rf"{_DAY}(?:[ \t\u00a0]*[-\u2013][ \t\u00a0]*|{_SP}(?:to|and|until|through){_SP})(?=\d{{1,2}}(?:st|nd|rd|th)?{_SP})"
+)
 _ISO_RE = re.compile(r"((?:19|20)\d\d)([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
 _SLASH_RE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?![\d/])")
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -127,4 +130,13 @@ def dates_at_digit(text: str, pos: int) -> list[DateHit]:
         day, month, year = int(m.group(1)), _month(m.group(2)), _year(m.group(3))
         if _valid(month, day, year):
             return [DateHit(pos, m.end(), year, month, day)]
+        return []
+    r = _DAY_RANGE_RE.match(text, pos)
+    if r is not None:  # 13-14 September 2023: the first day takes the second's month and year
+        second = dates_at_digit(text, r.end())
+        if len(second) == 1 and second[0].day is not None:
+            s = second[0]
+            day = int(r.group(1))
+            if day < s.day and _valid(s.month, day, s.year):
+                return [DateHit(pos, r.start() + len(r.group(1)), s.year, s.month, day), s]
     return []

@@ -24,7 +24,7 @@ _HEADING_LINE_RE = re.compile(r"[ \t#*_>]*([A-Za-z][A-Za-z ]*?)[ \t*_:]*")
 _REF_LINE_RE = re.compile(
     r"[ \t]*(?:[-\u2022*\u00b7]|\[?\d{1,3}[.)\]]|<?https?:|<?www\.|doi)"
     r"|.*(?:https?://|www\.|doi\.org|\bdoi:)"
-    r"|.*?(?:\(|\b)(?:19|20)\d\d[a-z]?(?:\)|[.,;:])"
+    r"|.{0,150}?(?:\(|[.,][ \t]+)(?:19|20)\d\d[a-z]?(?:\)|[.,;:])"
     r"|[ \t]*[A-Z][\w'\u2019\u00c0-\u024f-]+,[ \t]+(?:[A-Z]|and\b|et\b)"
 )
 
@@ -98,7 +98,8 @@ _LABEL_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \t\u00a0]*$")
 _NUMBER_SIGN_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|nos|Vol|vol|p|pp|Nr|nr)\.[ \t\u00a0]*$|#[ \t\u00a0]*$")
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,}[0-9]*)[ \t\u00a0]+$")
 _PHONE_RE = re.compile(
-    r"\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
+    r"\(\d{1,4}\)[ \u00a0]?\d{2,4}[-. \u00a0]?\d{3,4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}"
+    r"|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
 )
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
 _PLAIN_ACRONYMS = frozenset(

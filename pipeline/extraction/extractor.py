@@ -437,7 +437,8 @@ class _Doc:
         for index, hit in self.pending:
             before = [y for y in years if y[0] < hit.start]
             year = None
-            if before and hit.start - before[-1][0] <= _SAME_CLAUSE_REACH:
+            doc_date_start = self.doc_date.start if self.doc_date is not None else -1
+            if before and hit.start - before[-1][0] <= _SAME_CLAUSE_REACH and before[-1][0] != doc_date_start:
                 year = before[-1][1]
             elif doc_year is not None:
                 year = doc_year

@@ -34,6 +34,7 @@ _CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])(" + "|".join(re.escape(c.replace("$", "")) + r"\\?\$" for c in _CUR_SYMBOLS if "$" in c)
     + r")|(\\?\$)|([€£¥₹₱₡₦₩])|(?<![A-Za-z])(" + "|".join(sorted(CURRENCY_CODES)) + r"))"
     + _SP + r"?$"
+    + rf"|(?<![A-Za-z.])(Q){_SP}$"  # Guatemalan quetzal, written "Q 25 million" (but "Q1" is a quarter)
 )
 _SCALE_WORD_RE = re.compile(
     rf"{_SP}*(?:-{_SP}*)?(million|billion|trillion|thousand|Million|Billion|Trillion|Thousand|MILLION|BILLION)"
@@ -161,6 +162,8 @@ def currency_before(text: str, pos: int) -> tuple[int, str] | None:
         return m.start(), "USD"
     if m.group(3) is not None:
         return m.start(), CURRENCY_PREFIXES[m.group(3)]
+    if m.group(5) is not None:
+        return m.start(), "GTQ"
     return m.start(), m.group(4)
 
 
