@@ -103,8 +103,8 @@ class ClaimChecks(pa.DataFrameModel):
 
     claim_id: Series[str] = pa.Field(unique=True, description="Claim id.")
     doc_id: Series[str] = pa.Field(description="Document making the claim.")
-    stated: Series[float] = pa.Field(description="Value the document states.")
-    recomputed: Series[float] = pa.Field(nullable=True, description="Value recomputed from indicators.")
+    stated_value: Series[float] = pa.Field(description="Value the document states.")
+    computed_value: Series[float] = pa.Field(nullable=True, description="Value recomputed from indicators.")
     verdict: Series[str] = pa.Field(isin=["consistent", "inconsistent"], description="Verdict.")
 
     class Config:
@@ -129,8 +129,8 @@ def test_new_tables_of_the_registry_are_published_and_described_without_code_cha
         {
             "claim_id": ["c1", "c2"],
             "doc_id": ["004_2e8b6a177bdcb179"] * 2,
-            "stated": [0.02, 50.0],
-            "recomputed": [0.021, 50.0],
+            "stated_value": [0.02, 50.0],
+            "computed_value": [0.021, 50.0],
             "verdict": ["consistent", "consistent"],
         }
     )

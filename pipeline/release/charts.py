@@ -101,11 +101,9 @@ def mentions_by_kind_svg(documents: pd.DataFrame, mentions: pd.DataFrame, kinds:
 
 
 def claim_columns(df: pd.DataFrame) -> tuple[str, str] | None:
-    """The (stated, recomputed) number columns of a claim-checks table, or None if it has no such pair."""
-    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-    stated = next((c for c in numeric if c.startswith("stated")), None)
-    recomputed = next((c for c in numeric if c.startswith("recomputed")), None)
-    return (stated, recomputed) if stated and recomputed else None
+    """The (stated, computed) value columns of a claim-checks table (issue-defined names), or None if absent."""
+    names = ("stated_value", "computed_value")
+    return names if all(n in df.columns for n in names) else None
 
 
 def claim_checks_svg(df: pd.DataFrame, id_column: str, stated: str, recomputed: str) -> str | None:
