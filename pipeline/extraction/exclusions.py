@@ -117,16 +117,17 @@ _LOWER_LABELS = frozenset(
 _TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
 
 
-def is_code(text: str, start: int, end: int, allow_suffix: bool) -> bool:
+def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: bool = False) -> bool:
     """Whether the digits ``text[start:end]`` are part of a name or code (``COVID-19``,
     ``H-2B``, ``G20``, ``SDG 17``, ``Title 42``, ``No. 5``, ``#3``), a phone number or a time.
 
     ``allow_suffix`` tells that a letter right after the digits was already read as
-    part of the mention (a scale, ``%``-word or unit).
+    part of the mention (a scale, ``%``-word or unit); ``allow_prefix`` that the
+    letters right before them are a currency code (``USD2.3 billion``).
     """
     before = text[start - 1] if start > 0 else ""
-    if before.isalpha() or before == "#" or before == "_":
-        return not _fiscal_prefix(text, start)
+    if (before.isalpha() and not allow_prefix) or before == "#" or before == "_":
+        return not fiscal_prefix(text, start)
     if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha():
         i = start - 2
         while i > 0 and text[i - 1].isalpha():
@@ -169,7 +170,7 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool) -> bool:
     return False
 
 
-def _fiscal_prefix(text: str, start: int) -> bool:
+def fiscal_prefix(text: str, start: int) -> bool:
     """``FY2023``, ``FY23``: a fiscal-year prefix, not a code."""
     return text[max(0, start - 2):start] == "FY" and (start < 3 or not text[start - 3].isalpha())
 

@@ -15,6 +15,7 @@ from pipeline.extraction.approx import qualifier
 from pipeline.extraction.dates import DateHit, dates_at_digit, dates_at_month
 from pipeline.extraction.exclusions import (
     citation_end,
+    fiscal_prefix,
     in_web_token,
     is_code,
     is_enumerator,
@@ -67,6 +68,9 @@ _HALF_BLOCKERS_BEFORE_RE = re.compile(
 _HALF_BLOCKERS_AFTER_RE = re.compile(
     rf"[-\u2010\u2011]|{_SP}+(?:an?{_SP}+)?(?:hour|day|week|month|year|century|decade|time|way|mile|step|dozen|"
     r"measures?|hearted|term|price|brother|sister|truth)s?(?![A-Za-z])"
+)
+_UNIT_AND_A_HALF_RE = re.compile(
+    rf"(?<![A-Za-z])(?:[aA]n?|[oO]ne){_SP}+(year|month|week|day){_SP}+and{_SP}+a{_SP}+$"
 )
 _HALF_SCALE_RE = re.compile(rf"{_SP}+an?{_SP}+(million|billion|thousand|dozen)(?![A-Za-z])")
 _QUARTER_SCALE_RE = re.compile(rf"(?:{_SP}+of)?{_SP}+an?{_SP}+(million|billion)(?![A-Za-z])")
@@ -156,6 +160,9 @@ class _Doc:
                 return hits[-1].end
         if dots >= 2:
             return token_end  # a version or section number such as 4.0.1
+        if tlen == 2 and fiscal_prefix(text, s) and not nxt.isalnum():
+            self.add(s, token_end, "year", str(2000 + int(text[s:token_end])))  # FY23
+            return token_end
         q = read_core(text, s, False)
         if q is None:
             return token_end
@@ -190,7 +197,8 @@ class _Doc:
                     allow_suffix = probe.suffixed and (probe.end > e and text[probe.end - 1].isalpha())
                     if not allow_suffix and after == "x" and probe.kind == "multiplier":
                         allow_suffix = True
-        return is_code(text, s, e, allow_suffix)
+        allow_prefix = text[s - 1:s].isalpha() and currency_before(text, s) is not None
+        return is_code(text, s, e, allow_suffix, allow_prefix)
 
     def _quantity(self, q: Quantity) -> int:
         """Finish reading ``q`` (prefix, suffixes, a range after it) and record it."""
@@ -386,6 +394,11 @@ class _Doc:
         """``half``, ``a third``, ``a quarter`` reached without a number word before them."""
         text = self.text
         if low in ("half", "halves"):
+            and_a_half = _UNIT_AND_A_HALF_RE.search(text, max(0, s - 24), s)
+            if and_a_half is not None:  # a year and a half
+                unit = and_a_half.group(1).lower()
+                self.add(and_a_half.start(), e, "duration", "1.5", unit)
+                return e
             if _HALF_BLOCKERS_BEFORE_RE.search(text, max(0, s - 12), s):
                 return e
             sc = _HALF_SCALE_RE.match(text, e)

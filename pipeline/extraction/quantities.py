@@ -42,6 +42,7 @@ _SCALE_WORD_RE = re.compile(
 )
 _SCALE_ABBR_RE = re.compile(rf"{_SP}?(bn|mn|mln|tn|trn|Bn|BN|Mn|MN)(?![A-Za-z])")
 _SCALE_LETTER_RE = re.compile(r"([mMkKbB])(?![A-Za-z0-9])")
+_UPPER_SCALE_LETTER_RE = re.compile(r"([MKB])(?![A-Za-z0-9])")  # "2.4M encounters", "3K a day"
 _PERCENT_RE = re.compile(
     rf"{_SP}?%|{_SP}*(?:-{_SP}*)?(?i:percent(?:age{_SP}+points?)?|per{_SP}cent|pct\b\.?|percentage{_SP}+points?)"
     r"(?![A-Za-z])"
@@ -63,6 +64,7 @@ _DURATION_RE = re.compile(
 )
 _RATIO_LINK_RE = re.compile(
     rf"{_SP}+(?:(?:out{_SP}+)?of{_SP}+every|for{_SP}+every|in{_SP}+every|out{_SP}+of|in){_SP}+"
+    r"|[-\u2010\u2011]in[-\u2010\u2011](?=\w)"  # 1-in-5
 )
 _RATIO_NOUN_LINK_RE = re.compile(rf"{_SP}+([a-z]+){_SP}+in{_SP}+(?:every{_SP}+)?")
 _NOT_RATIO_NOUNS = frozenset(
@@ -183,8 +185,8 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
                 q.scale = SCALE_ABBREVIATIONS[m.group(1).lower()]
                 end = q.end = m.end()
                 q.suffixed = True
-            elif q.currency:
-                m = _SCALE_LETTER_RE.match(text, end)
+            else:
+                m = (_SCALE_LETTER_RE if q.currency else _UPPER_SCALE_LETTER_RE).match(text, end)
                 if m is not None:
                     q.scale = MONEY_SCALE_LETTERS[m.group(1)]
                     end = q.end = m.end()
