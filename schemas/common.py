@@ -7,6 +7,5 @@ STATISTICAL_KINDS = ("count", "percent", "money", "ratio", "multiplier")
 GEOGRAPHY_PATTERN = r"^[A-Z]{3}(-[A-Z]{3})?(;[A-Z]{3}(-[A-Z]{3})?)*$"
 ISO_DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 GEOGRAPHY_DESCRIPTION = (
-    "Places the figure applies to: ISO 3166-1 alpha-3 country codes and region codes (see the regions table), "
-    "sorted and joined by ';'"
+    "ISO 3166-1 alpha-3 country codes and region codes (see the regions table), sorted and joined by ';'"
 )

@@ -17,17 +17,19 @@ class Corroboration(pa.DataFrameModel):
     )
     kind: Series[str] = pa.Field(isin=STATISTICAL_KINDS, description="Kind shared by every mention of the figure.")
     value: Series[float] = pa.Field(description="Value shared by every mention of the figure (mentions.number).")
-    subject: Series[str] = pa.Field(description="What the figure counts: the subject of its first mention.")
+    subject: Series[str] = pa.Field(
+        description="What the figure counts: the subject of its first mention.", metadata={"quoted_text": True}
+    )
     geography: Series[str] = pa.Field(
         nullable=True,
         str_matches=GEOGRAPHY_PATTERN,
-        description=f"{GEOGRAPHY_DESCRIPTION}: every code any of its mentions gives.",
+        description=f"Every place any of its mentions gives, as {GEOGRAPHY_DESCRIPTION}.",
     )
     period_start: Series[str] = pa.Field(
-        nullable=True, str_matches=ISO_DAY_PATTERN, description="Latest period_start of its mentions (ISO 8601)."
+        nullable=True, str_matches=ISO_DAY_PATTERN, description="Earliest period_start of its mentions (ISO 8601)."
     )
     period_end: Series[str] = pa.Field(
-        nullable=True, str_matches=ISO_DAY_PATTERN, description="Earliest period_end of its mentions (ISO 8601)."
+        nullable=True, str_matches=ISO_DAY_PATTERN, description="Latest period_end of its mentions (ISO 8601)."
     )
     n_documents: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of documents citing the figure.")
     n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of mentions of the figure.")

@@ -28,7 +28,9 @@ class Indicators(pa.DataFrameModel):
         description="Qualifier of the located mention (about → approx, over → min, just → max); empty if none.",
     )
     geography: Series[str] = pa.Field(
-        nullable=True, str_matches=GEOGRAPHY_PATTERN, description=f"Curated: {GEOGRAPHY_DESCRIPTION}."
+        nullable=True,
+        str_matches=GEOGRAPHY_PATTERN,
+        description=f"Curated: the places the indicator covers, as {GEOGRAPHY_DESCRIPTION}.",
     )
     period_start: Series[str] = pa.Field(
         nullable=True, str_matches=ISO_DAY_PATTERN, description="Curated: first day covered (ISO 8601); empty if open."

@@ -72,12 +72,13 @@ class Mentions(pa.DataFrameModel):
         description="Statistical kinds: the noun phrase the figure counts, as written ('478,000 citizens of Northern "
         "Central America' → 'citizens of Northern Central America'; '30 percent of the population' → 'population'); "
         "rule-based, see pipeline/enrichment/subject.py. Empty where no rule applies and for temporal kinds.",
+        metadata={"quoted_text": True},
     )
     geography: Series[str] = pa.Field(
         nullable=True,
         str_matches=GEOGRAPHY_PATTERN,
-        description=f"Statistical kinds: {GEOGRAPHY_DESCRIPTION}, as the sentence attributes them to the figure. "
-        "Empty where the sentence names no place, and for temporal kinds.",
+        description="Statistical kinds: the places the sentence attributes the figure to, as "
+        f"{GEOGRAPHY_DESCRIPTION}. Empty where the sentence names no place, and for temporal kinds.",
     )
     period_start: Series[str] = pa.Field(
         nullable=True,

@@ -11,7 +11,7 @@ from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import Gazetteer
 from pipeline.enrichment.period import time_expressions
 from pipeline.enrichment.rate import rate_per
-from pipeline.enrichment.subject import clause_subject, noun_phrase
+from pipeline.enrichment.subject import clause_subject, noun_phrase, sentence_subjects
 from pipeline.settings import REPO_ROOT
 
 
@@ -140,3 +140,43 @@ def test_a_bare_place_name_is_no_subject() -> None:
     text = "Southwest Land Border have totaled 569,746"
     is_place = lambda phrase: places(phrase) and places(phrase)[0][0] == phrase  # noqa: E731
     assert clause_subject(text, 0, text.index("569"), is_place) is None
+
+
+def subjects_of(text: str, figures: list[tuple[str, str]]) -> list[str | None]:
+    """Subjects of the figures ``(kind, text)`` of one sentence, each found at its first occurrence."""
+    spans = [(kind, text.index(figure), text.index(figure) + len(figure), None) for kind, figure in figures]
+    return sentence_subjects(text, 0, len(text), spans, None, lambda phrase: bool(places(phrase)))
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "expected"),
+    [
+        (
+            "In 2021, the project recorded 1,248 deaths in the region, a 41 per cent increase over the year before.",
+            [("count", "1,248"), ("percent", "41 per cent")],
+            ["deaths", "deaths"],
+        ),
+        (
+            "The agency recorded 188,778 encounters in March, down 9% from February.",
+            [("count", "188,778"), ("percent", "9%")],
+            ["encounters", "encounters"],
+        ),
+        (
+            "The United States admitted 60,014 refugees, nearly half of them from Africa.",
+            [("count", "60,014"), ("ratio", "half")],
+            ["refugees", "refugees"],
+        ),
+        ("Of these deaths, 686 occurred at the border.", [("count", "686")], ["deaths"]),
+        ("Daily encounters rose to 12,000 a day.", [("count", "12,000")], ["Daily encounters"]),
+        ("The journey through the roughly 100-kilometre stretch takes days.", [("count", "100")], ["kilometre"]),
+        ("Officials expect arrests to double.", [("multiplier", "double")], [None]),
+        (
+            "They would add 1,500 agents at a cost of $200 million.",
+            [("count", "1,500"), ("money", "$200 million")],
+            ["agents", "cost"],
+        ),
+        ("Some 4.9 million people face acute food insecurity.", [("count", "4.9 million")], ["people"]),
+    ],
+)
+def test_subject_rules_beyond_the_seeds(text: str, figures: list, expected: list) -> None:
+    assert subjects_of(text, figures) == expected

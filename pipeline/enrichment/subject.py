@@ -1,29 +1,38 @@
 """What a statistical figure counts: the noun phrase it quantifies (``subject``).
 
-Rules, tried in order for each kind (the first that yields a phrase wins):
+Rules, tried in order for each figure (the first that yields a phrase wins):
 
-- count: an age (``over the age of 65``, ``aged 15-29``, ``are between 15 and 29``)
-  gives ``age``; else the noun phrase right after the figure (``478,000 citizens of
-  Northern Central America`` → ``citizens of Northern Central America``); else, for
-  ``the other 49``, the subject of the figure referred back to; else the subject of
-  the previous figure of the same kind in the sentence; else the sentence's subject.
-- percent: ``30 percent of the population`` → ``population``; else the previous
-  percent's subject in the sentence (``and 28 percent in El Salvador``); else the
-  sentence's subject (``the population of young people ... has surged 51 percent``).
-- ratio: the noun inside the figure (``one person in five`` → ``person``); else
-  ``a third of young people`` → ``young people``; else the phrase after
-  (``one in 50 people`` → ``people``); else the previous ratio's; else the sentence's subject.
-- money: ``$5 billion in remittances`` / ``of`` / ``for the program`` → the phrase;
-  else the previous amount's subject in the sentence.
-- multiplier: ``multiply their monthly incomes by a factor of 16`` → ``monthly
-  incomes``; else the previous multiplier's; else the sentence's subject
-  (``the number of migrants ... nearly doubled`` → ``migrants``).
+1. From the figure and the words around it, by kind:
+   - count: an age (``over the age of 65``, ``aged 15-29``, ``are between 15 and
+     29``) gives ``age``; ``100-kilometre`` gives ``kilometre``; else the noun
+     phrase right after it (``478,000 citizens of Northern Central America`` →
+     ``citizens of Northern Central America``), or after ``of`` (``two of the
+     countries``); never a time unit (``12,000 a day``).
+   - percent: ``30 percent of the population`` → ``population``.
+   - ratio: the noun inside it (``one person in five`` → ``person``); else ``a
+     third of young people`` → ``young people``; else the phrase after (``one in 50
+     people`` → ``people``).
+   - money: ``$5 billion in remittances``, ``of``, ``for the program`` → the
+     phrase; else the noun before ``of`` (``a cost of $200 million`` → ``cost``).
+   - multiplier: ``multiply their monthly incomes by a factor of 16`` → ``monthly
+     incomes``.
+2. A figure referring back (``the other 49``, ``half of them``) takes the subject
+   of the figure before it.
+3. A percent of change (``down 9%``, ``a 41 per cent increase``) takes the
+   subject of the figure before it in the sentence (``1,248 deaths``).
+4. ``Of these deaths, 686 ...`` → ``deaths``.
+5. The subject of the previous figure of the same kind in the sentence (``and 28
+   percent in El Salvador``).
+6. The sentence's subject: the first noun phrase opening a clause, searching back
+   from the figure's clause (``the population of young people ... has surged 51
+   percent``); ``the number of X`` reduces to ``X``.
 
 A noun phrase runs from the first word after any determiner to the last word
 before a verb, a preposition other than one ``of``, a conjunction not joining
-two nouns, a number or punctuation; ``the number of X`` reduces to ``X``. A
-sentence's subject is the first noun phrase opening a clause, searching back
-from the figure's clause; pronouns and bare place names are not subjects.
+two nouns, a pronoun, a number or punctuation; an ``-ed``/``-ing`` word opens it
+only as an adjective before a noun. Pronouns, bare place names, time units,
+month names, generic words (``total``, ``share``) and whoever speaks or acts
+(``officials``, ``CBP``) are no subject.
 """
 
 from __future__ import annotations
@@ -41,7 +50,7 @@ def _wordset(text: str) -> frozenset[str]:
 
 DETERMINERS = _wordset(
     "the a an this that these those their its his her our your my all some any each every no another such "
-    "both either neither"
+    "both either neither more most less fewer many several"
 )
 PREPOSITIONS = _wordset(
     "in at on for to from by with over under since during between into through per than as about across within "
@@ -60,12 +69,18 @@ VERBS = _wordset(
     "said made took came went left fled rose fell grew got saw found became began kept held met paid sent spent "
     "won lost gave brought bought built thought told stood ran say says make makes take takes come comes go goes "
     "live cross crosses cite cites want wants receive receives seek seeks flee flees reach reaches include "
-    "includes represent represents remain remains arrive arrives enter enters exceed exceeds reported estimated"
+    "includes represent represents remain remains arrive arrives enter enters exceed exceeds reported estimated "
+    "warn warns expect expects estimate estimates predict predicts believe believes die dies"
+)
+# Nouns that are also verbs: a verb when they follow the head of the phrase (`people face`, `population needs`).
+VERBS_AFTER_HEAD = _wordset(
+    "face faces need needs lack lacks brave braves hold holds risk risks stand stands show shows suggest suggests "
+    "indicate indicates top tops set sets host hosts use uses used send sends"
 )
 ADVERBS = _wordset(
     "only also already still now then just nearly almost mostly mainly largely even ever never not often "
     "currently presently recently annually respectively approximately roughly about around some together "
-    "instead however moreover furthermore indeed meanwhile here there"
+    "instead however moreover furthermore indeed meanwhile here there alone down up least"
 )
 PRONOUNS = _wordset("those these they them it this that he she we you who which one ones")
 # Words ending in -ing, -ed or -ly that are nouns or adjectives, not verbs or adverbs.
@@ -73,9 +88,19 @@ NOT_VERB_FORMS = _wordset(
     "thing things building buildings funding housing training spending meeting meetings screening processing "
     "hearing hearings ruling rulings proceeding proceedings offering offerings earnings savings holdings "
     "crossing crossings opening openings warning warnings need seed speed bed red hundred hundreds shed "
-    "family families supply ally italy july assembly anomaly monopoly belly rally"
+    "family families supply ally italy july assembly anomaly monopoly belly rally daily weekly monthly yearly "
+    "quarterly elderly"
 )
 CHANGE_NOUNS = _wordset("increase decrease rise fall drop growth decline jump surge gain loss reduction")
+TIME_UNITS = _wordset("day days week weeks month months quarter quarters year years annum")
+# Phrases too generic to say what a figure counts.
+GENERIC = _wordset("total number figure figures sum rest majority share proportion")
+# Who speaks or acts rather than what is counted: never a figure's subject.
+SPEAKERS = _wordset(
+    "officials official experts expert doctors director directors agency agencies authorities government "
+    "governments ministry minister spokesperson spokesman spokeswoman analysts researchers report reports study "
+    "studies survey surveys data statement police shelter organization organisation"
+)
 LEADING_SKIPS = DETERMINERS | ADVERBS | _wordset("and but or while yet so")
 MAX_WORDS = 6
 
@@ -90,6 +115,22 @@ _SPAN_NOUN = re.compile(r"^(?:one|a|an|\d+)\s+([a-z]+)\s+(?:in|out\s+of)\s+")
 _MULTIPLY_BY = re.compile(
     r"\b(?:multipl|increas|rais|grow|grew|boost|expand|cut|reduc|divid)\w*\s+(?P<np>[^,;:()]{1,80}?)\s+by\s+$"
 )
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:down|up|rose|fell|increased|decreased|grew|dropped|declined|jumped|climbed|surged|plunged|rising|falling)"
+    r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)\b")
+_OF_LEAD = re.compile(r"(?:^|[.;:]\s+|^\W*)Of\s+(?:these|those|the|all)?\s*(?P<np>[^,;]{1,60}),\s*$")
+_NOUN_OF_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z][a-z-]+)\s+of\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+)?$"
+)
+_MONTH_WORDS = _wordset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)\b")
 _NUMBER_OF = re.compile(r"^(?:total\s+)?(?:number|numbers|count|total|amount)\s+of\s+(?P<rest>.+)$", re.IGNORECASE)
 
 
@@ -98,6 +139,12 @@ def _is_verb_form(word: str) -> bool:
     if lw in NOT_VERB_FORMS:
         return False
     return lw.endswith(("ing", "ed")) or (len(lw) > 4 and lw.endswith("ly"))
+
+
+def _is_speaker(phrase: str) -> bool:
+    """Whether the phrase names who speaks or acts (``Officials``, ``CBP``) rather than what is counted."""
+    tokens = phrase.split()
+    return tokens[-1].lower() in SPEAKERS or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1)
 
 
 def _is_content(word: str) -> bool:
@@ -134,8 +181,14 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
             continue
         if not _is_content(word):
             break
-        if first is not None and _is_verb_form(word):
+        if first is not None and (_is_verb_form(word) or lw in VERBS_AFTER_HEAD or lw in PRONOUNS):
             break
+        if first is not None and word.isupper() and len(word) > 1 and not tokens[i - 1][0].isupper():
+            break  # `people UNHCR helped`: an acronym after the head opens a clause
+        if first is None and _is_verb_form(word):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is None or not _is_content(nxt[0]):  # `248,000 recorded in 2022`: a verb, not an adjective
+                break
         if first is None:
             first = w_start
         last = w_end
@@ -157,7 +210,9 @@ def _reduce(phrase: str | None, is_place: Callable[[str], bool]) -> str | None:
         rest = m.group("rest")
         first, _, tail = rest.partition(" ")
         phrase = tail if first.lower() in DETERMINERS and tail else rest
-    if phrase.lower() in PRONOUNS or is_place(phrase):
+    if phrase.lower() in PRONOUNS | GENERIC | TIME_UNITS or is_place(phrase):
+        return None
+    if phrase.split()[0].lower().rstrip(".") in _MONTH_WORDS:
         return None
     return phrase
 
@@ -184,9 +239,14 @@ def _direct(text: str, pos: int, end: int) -> str | None:
     of = _after_of(text, pos, end)
     if of is not None:
         return of
+    unit = _HYPHEN_UNIT.match(text, pos)
+    if unit is not None:  # `100-kilometre stretch`
+        return unit.group("unit")
     tokens = words(text, pos, min(end, pos + 200))
     if not tokens or not _is_content(tokens[0][0]) and tokens[0][0].lower() not in DETERMINERS:
         return None
+    if len(tokens) > 1 and tokens[0][0].lower() in ("a", "an", "each", "every") and tokens[1][0].lower() in TIME_UNITS:
+        return None  # `12,000 a day`: a rate, not what is counted
     found = noun_phrase(text, pos, end)
     return None if found is None else found[0]
 
@@ -233,6 +293,8 @@ def clause_subject(text: str, context_start: int, pos: int, is_place: Callable[[
         head = found[0].split()[0].lower()
         if head in CHANGE_NOUNS:
             continue
+        if _is_speaker(found[0]):
+            return None
         return _reduce(found[0], is_place)
     return None
 
@@ -251,9 +313,14 @@ def own_subject(text: str, kind: str, start: int, end: int, value: float | None,
             return inside.group(1)
         return _after_of(text, end, context_end) or _direct(text, end, context_end)
     if kind == "money":
-        return _after_preposition(text, end, context_end, ("in", "of")) or _after_preposition(
+        found = _after_preposition(text, end, context_end, ("in", "of")) or _after_preposition(
             text, end, context_end, ("for",)
         )
+        if found is None:
+            noun = _NOUN_OF_BEFORE.search(text[max(0, start - 60) : start])  # `at a cost of $200 million`
+            if noun is not None and _is_content(noun.group("noun")) and noun.group("noun") not in GENERIC:
+                found = noun.group("noun")
+        return found
     if kind == "multiplier":
         m = _MULTIPLY_BY.search(text[max(0, start - 120) : start])
         if m is not None:
@@ -276,13 +343,32 @@ def sentence_subjects(
     figures that refer back to it (``the other 49``).
     """
     subjects: list[str | None] = []
+
+    def previous(i: int, same_kind: str | None = None) -> str | None:
+        """The subject of the nearest earlier figure (of ``same_kind``; an age only for one of the same kind)."""
+        for j in range(i - 1, -1, -1):
+            if subjects[j] and (same_kind is None and subjects[j] != "age" or figures[j][0] == same_kind):
+                return subjects[j]
+        return None
+
     for i, (kind, start, end, value) in enumerate(figures):
         subject = _reduce(own_subject(text, kind, start, end, value, context_end), lambda _: False)
-        if subject is None and kind == "count" and refers_back(text, start):
-            subject = next((s for s in reversed(subjects) if s), None) or antecedent_subject
+        if subject is None and (refers_back(text, start) or _OF_PRONOUN.match(text, end)):
+            subject = previous(i) or antecedent_subject
+        if (
+            subject is None
+            and kind == "percent"
+            and (_CHANGE_BEFORE.search(text[max(0, start - 40) : start]) or _CHANGE_AFTER.match(text, end))
+        ):
+            subject = previous(i)
         if subject is None:
-            subject = next((subjects[j] for j in range(i - 1, -1, -1) if figures[j][0] == kind and subjects[j]), None)
-        if subject is None and kind != "money":
+            lead = _OF_LEAD.search(text[context_start:start])
+            if lead is not None:
+                found = noun_phrase(lead.group("np"), 0, len(lead.group("np")))
+                subject = _reduce(found[0], is_place) if found else None
+        if subject is None:
+            subject = previous(i, same_kind=kind)
+        if subject is None:
             subject = clause_subject(text, context_start, start, is_place)
         subjects.append(subject)
     return subjects

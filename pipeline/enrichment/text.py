@@ -14,7 +14,7 @@ _MARKUP = re.compile(r"\]\([^)\s]*\)|[\[\]*_\\]")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|[–—]")
 # The stronger breaks: everything but the comma.
 STRONG_BREAK = re.compile(r"[;:()]|\s[-–—]\s|[–—]")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d|\S")
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d|\S")
 # The end of a sentence in running text, or a blank line.
 SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"(¹²³⁴⁵⁶⁷⁸⁹])|\n[ \t]*\n")
 

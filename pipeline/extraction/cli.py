@@ -21,8 +21,19 @@ COLUMNS: tuple[str, ...] = ("doc", *FIELDS)
 
 def _rows(doc: str, mentions: Iterable[Mention]) -> Iterable[tuple[object, ...]]:
     for m in mentions:
-        yield (doc, m.start, m.end, m.text, m.kind, m.value, m.unit, m.approx,
-               m.sentence_start, m.sentence_end, m.sentence)
+        yield (
+            doc,
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.value,
+            m.unit,
+            m.approx,
+            m.sentence_start,
+            m.sentence_end,
+            m.sentence,
+        )
 
 
 def _read(path: str) -> str:

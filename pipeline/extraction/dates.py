@@ -13,9 +13,7 @@ from pipeline.extraction.lexicon import MONTHS
 
 _FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-MONTH_NAMES: tuple[str, ...] = tuple(
-    w for names in (_FULL, _ABBR) for n in names.split("|") for w in (n, n.upper())
-)
+MONTH_NAMES: tuple[str, ...] = tuple(w for names in (_FULL, _ABBR) for n in names.split("|") for w in (n, n.upper()))
 _MONTH = rf"(?:{_FULL}|{_FULL.upper()}|(?:{_ABBR}|{_ABBR.upper()})\.?)(?![A-Za-z])"
 _SP = r"[ \t\u00a0]+"
 _YEAR = r"((?:19|20)\d\d)(?![\d])"
@@ -107,7 +105,7 @@ def dates_at_month(text: str, pos: int) -> tuple[list[DateHit], int | None]:
 
 def dates_at_digit(text: str, pos: int) -> list[DateHit]:
     """Dates starting with the digit at ``pos``: ISO, slashed, or day before month."""
-    c = text[pos:pos + 5]
+    c = text[pos : pos + 5]
     if len(c) == 5 and c[4] in "-/":
         m = _ISO_RE.match(text, pos)
         if m is not None:

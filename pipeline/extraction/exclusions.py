@@ -103,11 +103,10 @@ _PHONE_RE = re.compile(
     r"|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
 )
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
-_PLAIN_ACRONYMS = frozenset(
-    _words(
-        "FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"
-    )
-) | CURRENCY_CODES
+_PLAIN_ACRONYMS = (
+    frozenset(_words("FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"))
+    | CURRENCY_CODES
+)
 _LOWER_LABELS = frozenset(
     _words(
         "phase section article chapter title step stage tier level page paragraph item wave round annex "
@@ -132,7 +131,7 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
         i = start - 2
         while i > 0 and text[i - 1].isalpha():
             i -= 1
-        word = text[i:start - 1]
+        word = text[i : start - 1]
         if not (word.islower() and word in _ALLOWED_LOWER_PREFIXES) or word in ("covid", "sars"):
             return True
     if not allow_suffix and end < len(text):
@@ -148,7 +147,7 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
                 return True
             if j < len(text) and text[j].isalpha() and text[j] not in "s":
                 return True  # 2-2B, 1-9A
-    window = text[max(0, start - 24):start]
+    window = text[max(0, start - 24) : start]
     m = _LABEL_BEFORE_RE.search(window)
     if m is not None:
         word = m.group(1)
@@ -172,7 +171,7 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
 
 def fiscal_prefix(text: str, start: int) -> bool:
     """``FY2023``, ``FY23``: a fiscal-year prefix, not a code."""
-    return text[max(0, start - 2):start] == "FY" and (start < 3 or not text[start - 3].isalpha())
+    return text[max(0, start - 2) : start] == "FY" and (start < 3 or not text[start - 3].isalpha())
 
 
 # --- list enumerators and footnote markers -----------------------------------------------
@@ -190,7 +189,7 @@ _NOTE_WORDS = frozenset(
 
 def is_enumerator(text: str, start: int, end: int) -> bool:
     """``1.`` or ``2)`` opening a list item, ``(3)`` in a run-in list, ``[4]`` reference marker."""
-    nxt = text[end:end + 2]
+    nxt = text[end : end + 2]
     if end - start > 3:
         return False
     line_start = text.rfind("\n", max(0, start - 200), start) + 1
@@ -201,7 +200,7 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start > 0 else ""
     if before == "(" and nxt[:1] == ")" and end - start <= 2:
-        after = text[end + 1:end + 2]
+        after = text[end + 1 : end + 2]
         return after in (" ", "\t", "\u00a0") or after == ""
     return before == "[" and nxt[:1] == "]"
 
@@ -212,14 +211,14 @@ def is_footnote_marker(text: str, start: int, end: int) -> bool:
     if end - start > 2:
         return False
     before = text[start - 1] if start > 0 else "\n"
-    glued = start >= 2 and (text[start - 2].isalpha() or text[start - 2] in ")\"\u201d*")
-    if before in ".,;:\"\u201d\u2019)" and glued:
-        after = text[end:end + 1]
+    glued = start >= 2 and (text[start - 2].isalpha() or text[start - 2] in ')"\u201d*')
+    if before in '.,;:"\u201d\u2019)' and glued:
+        after = text[end : end + 1]
         if after == "" or after.isspace() or after in ".,;:)":
             return True
     line_start = text.rfind("\n", max(0, start - 10), start) + 1
     if (line_start or start <= 10) and not text[line_start:start].strip():
-        m = re.match(r"[ \t\u00a0]+([A-Z][a-z']*)", text[end:end + 40])
+        m = re.match(r"[ \t\u00a0]+([A-Z][a-z']*)", text[end : end + 40])
         if m is not None and m.group(1).lower() in _NOTE_WORDS:
             return True
     return False
@@ -262,9 +261,7 @@ def citation_end(text: str, start: int, end: int) -> int | None:
     return _segment_end(text, end)
 
 
-_PAGES_RE = re.compile(
-    r"[a-z]?(?:[ \t\u00a0]*[,:][ \t\u00a0]*(?:pp?\.[ \t\u00a0]*)?\d+(?:[-\u2013]\d+)?(?![\d,.]))*"
-)
+_PAGES_RE = re.compile(r"[a-z]?(?:[ \t\u00a0]*[,:][ \t\u00a0]*(?:pp?\.[ \t\u00a0]*)?\d+(?:[-\u2013]\d+)?(?![\d,.]))*")
 
 
 def _segment_end(text: str, end: int) -> int:

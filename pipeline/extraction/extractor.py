@@ -69,9 +69,7 @@ _HALF_BLOCKERS_AFTER_RE = re.compile(
     rf"[-\u2010\u2011]|{_SP}+(?:an?{_SP}+)?(?:hour|day|week|month|year|century|decade|time|way|mile|step|dozen|"
     r"measures?|hearted|term|price|brother|sister|truth)s?(?![A-Za-z])"
 )
-_UNIT_AND_A_HALF_RE = re.compile(
-    rf"(?<![A-Za-z])(?:[aA]n?|[oO]ne){_SP}+(year|month|week|day){_SP}+and{_SP}+a{_SP}+$"
-)
+_UNIT_AND_A_HALF_RE = re.compile(rf"(?<![A-Za-z])(?:[aA]n?|[oO]ne){_SP}+(year|month|week|day){_SP}+and{_SP}+a{_SP}+$")
 _HALF_SCALE_RE = re.compile(rf"{_SP}+an?{_SP}+(million|billion|thousand|dozen)(?![A-Za-z])")
 _QUARTER_SCALE_RE = re.compile(rf"(?:{_SP}+of)?{_SP}+an?{_SP}+(million|billion)(?![A-Za-z])")
 _TWICE_RE = re.compile(
@@ -80,7 +78,7 @@ _TWICE_RE = re.compile(
 )
 _HYPHEN_WORD_RE = re.compile(r"[-\u2010\u2011]([A-Za-z]+)")
 _HYPHEN_OK = frozenset(["member", "person", "nation", "country", "state", "party"])
-_SENTENCE_OPENERS = frozenset(".!?:;\"\u201c\u2018(\n\u2014\u2013-\u2022*>[|")
+_SENTENCE_OPENERS = frozenset('.!?:;"\u201c\u2018(\n\u2014\u2013-\u2022*>[|')
 _FUTURE_RE = re.compile(
     r"(?<![A-Za-z])(?:will|shall|scheduled|expected|expects|plans?|planned|planning|next|upcoming|coming|"
     r"forthcoming|due|to be|set to|aims? to|until|deadline|by)(?![A-Za-z])",
@@ -135,7 +133,7 @@ class _Doc:
                 s = _YEAR_SUFFIX_RE.match(text, end)
                 if s is not None:
                     end = s.end()
-                self.add(q.start, end, "year", text[q.num_start:q.num_end])
+                self.add(q.start, end, "year", text[q.num_start : q.num_end])
             else:
                 self.add(q.start, q.end, "count", plain(q.value))
         elif kind == "money":
@@ -182,7 +180,7 @@ class _Doc:
             return True
         if is_enumerator(text, s, e) or is_footnote_marker(text, s, e):
             return True
-        after = text[e:e + 1]
+        after = text[e : e + 1]
         allow_suffix = False
         if after.isalpha():
             if _YEAR_SUFFIX_RE.match(text, e) and e - s == 4:
@@ -197,7 +195,7 @@ class _Doc:
                     allow_suffix = probe.suffixed and (probe.end > e and text[probe.end - 1].isalpha())
                     if not allow_suffix and after == "x" and probe.kind == "multiplier":
                         allow_suffix = True
-        allow_prefix = text[s - 1:s].isalpha() and currency_before(text, s) is not None
+        allow_prefix = text[s - 1 : s].isalpha() and currency_before(text, s) is not None
         return is_code(text, s, e, allow_suffix, allow_prefix)
 
     def _quantity(self, q: Quantity) -> int:
@@ -234,7 +232,7 @@ class _Doc:
             if b_cur is None:
                 return None
             pos = pos + (2 if c == "\\" else 1)
-            c = text[pos:pos + 1]
+            c = text[pos : pos + 1]
         if not c or not (c.isdigit() or c.isalpha()):
             return None
         if c.isalpha():
@@ -251,12 +249,16 @@ class _Doc:
             b.currency = a.currency
         a_year = a.year_like(text)
         # 2019-20: a two-digit year after a four-digit one
-        if a_year and a.kind == "" and not b.word and b.num_end - b.num_start == 2 and m.group().strip() in (
-            "-", "\u2013", "\u2010", "\u2011", "/"
+        if (
+            a_year
+            and a.kind == ""
+            and not b.word
+            and b.num_end - b.num_start == 2
+            and m.group().strip() in ("-", "\u2013", "\u2010", "\u2011", "/")
         ):
-            century = int(text[a.num_start:a.num_start + 2]) * 100
-            yb = century + int(text[b.num_start:b.num_end])
-            if yb > int(text[a.num_start:a.num_end]) and not text[b.num_end:b.num_end + 1].isalnum():
+            century = int(text[a.num_start : a.num_start + 2]) * 100
+            yb = century + int(text[b.num_start : b.num_end])
+            if yb > int(text[a.num_start : a.num_end]) and not text[b.num_end : b.num_end + 1].isalnum():
                 b.raw = Decimal(yb)
                 b.kind = "year"
                 return b
@@ -313,7 +315,7 @@ class _Doc:
                 return True
             if noun in _NOT_NOUNS:
                 return False
-            before = text[max(0, s - 30):s].lower()
+            before = text[max(0, s - 30) : s].lower()
             return _ONE_QUALIFIER_RE.search(before) is not None
         if q.raw == 0:
             nw = _NEXT_WORD_RE.match(text, q.end)
@@ -346,7 +348,7 @@ class _Doc:
             if hits:
                 return hits[-1].end
             if year_at is not None:
-                self.add(year_at, year_at + 4, "year", text[year_at:year_at + 4])
+                self.add(year_at, year_at + 4, "year", text[year_at : year_at + 4])
                 return year_at + 4
             if low not in ("may", "march"):
                 return e
@@ -381,7 +383,7 @@ class _Doc:
         text = self.text
         if word[0].isupper() and not self._sentence_opening(s):
             return e
-        nxt = text[e:e + 1]
+        nxt = text[e : e + 1]
         if nxt in ("-", "\u2010", "\u2011"):
             return e
         nw = _NEXT_WORD_RE.match(text, e)
@@ -422,7 +424,7 @@ class _Doc:
             if sc is not None:
                 self.add(start, sc.end(), "count", plain(Decimal(SCALES[sc.group(1).lower()]) / 4))
                 return sc.end()
-        if not re.match(rf"{_SP}+of(?![A-Za-z])|{_SP}*(?:[,.;:)\]]|$)", text[e:e + 5]):
+        if not re.match(rf"{_SP}+of(?![A-Za-z])|{_SP}*(?:[,.;:)\]]|$)", text[e : e + 5]):
             return e
         self.add(start, e, "ratio", ratio(Decimal(1), Decimal(FRACTIONS[low])))
         return e

@@ -8,7 +8,16 @@ STATISTICAL_KINDS: tuple[str, ...] = ("count", "percent", "money", "ratio", "mul
 TEMPORAL_KINDS: tuple[str, ...] = ("year", "date", "duration")
 KINDS: tuple[str, ...] = STATISTICAL_KINDS + TEMPORAL_KINDS
 FIELDS: tuple[str, ...] = (
-    "start", "end", "text", "kind", "value", "unit", "approx", "sentence_start", "sentence_end", "sentence",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "value",
+    "unit",
+    "approx",
+    "sentence_start",
+    "sentence_end",
+    "sentence",
 )
 
 

@@ -31,9 +31,13 @@ _SP = r"[ \t\u00a0]"
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?")
 _CUR_SYMBOLS = sorted((k for k in CURRENCY_PREFIXES if k != "$"), key=len, reverse=True)
 _CURRENCY_BEFORE_RE = re.compile(
-    r"(?:(?<![A-Za-z])(" + "|".join(re.escape(c.replace("$", "")) + r"\\?\$" for c in _CUR_SYMBOLS if "$" in c)
-    + r")|(\\?\$)|([€£¥₹₱₡₦₩])|(?<![A-Za-z])(" + "|".join(sorted(CURRENCY_CODES)) + r"))"
-    + _SP + r"?$"
+    r"(?:(?<![A-Za-z])("
+    + "|".join(re.escape(c.replace("$", "")) + r"\\?\$" for c in _CUR_SYMBOLS if "$" in c)
+    + r")|(\\?\$)|([€£¥₹₱₡₦₩])|(?<![A-Za-z])("
+    + "|".join(sorted(CURRENCY_CODES))
+    + r"))"
+    + _SP
+    + r"?$"
     + rf"|(?<![A-Za-z.])(Q){_SP}$"  # Guatemalan quetzal, written "Q 25 million" (but "Q1" is a quarter)
 )
 _SCALE_WORD_RE = re.compile(
@@ -91,8 +95,20 @@ class Quantity:
     """A number read from the text, with everything written around it."""
 
     __slots__ = (
-        "start", "end", "num_start", "num_end", "raw", "scale", "currency", "kind", "unit", "factor",
-        "ratio", "word", "suffixed", "first_word",
+        "start",
+        "end",
+        "num_start",
+        "num_end",
+        "raw",
+        "scale",
+        "currency",
+        "kind",
+        "unit",
+        "factor",
+        "ratio",
+        "word",
+        "suffixed",
+        "first_word",
     )
 
     def __init__(self, num_start: int, num_end: int, raw: Decimal, word: bool, first_word: str) -> None:
@@ -125,8 +141,8 @@ class Quantity:
             and self.num_end - self.num_start == 4
             and self.scale == 1
             and not self.currency
-            and text[self.num_start:self.num_start + 2] in ("19", "20")
-            and text[self.num_start:self.num_end].isdigit()
+            and text[self.num_start : self.num_start + 2] in ("19", "20")
+            and text[self.num_start : self.num_end].isdigit()
         )
 
 
@@ -276,14 +292,14 @@ def _read_ratio(text: str, q: Quantity) -> bool:
     pos = m.end()
     cur = ""
     if q.currency:
-        c = text[pos:pos + 1]
+        c = text[pos : pos + 1]
         if c in ("$", "\\", "€", "£"):
             while pos < len(text) and text[pos] in "\\$€£":
                 pos += 1
             cur = "x"
         else:
             return False
-    c = text[pos:pos + 1]
+    c = text[pos : pos + 1]
     if not c:
         return False
     second = read_core(text, pos, not c.isdigit())
@@ -291,8 +307,13 @@ def _read_ratio(text: str, q: Quantity) -> bool:
         return False
     if q.currency and not cur:
         return False
-    if not every and (second.year_like(text) or second.raw < q.raw or "," in text[second.num_start:second.num_end]
-                      and second.raw >= 1000 and q.raw > 1):
+    if not every and (
+        second.year_like(text)
+        or second.raw < q.raw
+        or "," in text[second.num_start : second.num_end]
+        and second.raw >= 1000
+        and q.raw > 1
+    ):
         return False
     if not every and "for" in link:
         return False

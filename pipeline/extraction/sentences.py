@@ -35,7 +35,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     lo = max(0, stop - 20)
     while i > lo and not text[i - 1].isspace():
         i -= 1
-    word = text[i:stop + 1].lstrip("(\"'\u201c\u2018[")
+    word = text[i : stop + 1].lstrip("(\"'\u201c\u2018[")
     if not word or word == ".":
         return False
     if _DOTTED_RE.fullmatch(word):
