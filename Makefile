@@ -39,6 +39,7 @@ ui: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_enrich.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check pipeline schemas tests bench

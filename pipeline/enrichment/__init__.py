@@ -10,9 +10,10 @@ deterministic, read only the document, and import nothing from Dagster.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from pipeline.enrichment.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
 from pipeline.enrichment.geography import sentence_geographies
@@ -64,6 +65,16 @@ class Enrichment:
 
 
 EMPTY = Enrichment()
+T = TypeVar("T")
+
+
+def _within(items: Sequence[T], starts: Sequence[int], end_of: Callable[[T], int], lo: int, hi: int) -> list[T]:
+    """The items (sorted by start, ``starts`` their starts) lying inside ``[lo, hi)``, found by bisection."""
+    found = []
+    for item in items[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+        if end_of(item) <= hi:
+            found.append(item)
+    return found
 
 
 def _number(value: str) -> float | None:
@@ -98,6 +109,8 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
         clean, [(m.kind, m.start, m.end, m.value) for m in mentions if m.kind in ("year", "date")]
     )
     places = gazetteer.find(clean)
+    place_starts = [p.start for p in places]
+    expression_starts = [p.span_start for p in expressions]
 
     def is_place(phrase: str) -> bool:
         bare = phrase[4:] if phrase.lower().startswith("the ") else phrase
@@ -105,15 +118,16 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
         return len(found) == 1 and found[0].start == 0 and found[0].end == len(bare)
 
     statistical = sorted((m for m in mentions if m.kind in STATISTICAL_KINDS), key=lambda m: (m.start, m.end))
+    statistical_starts = [m.start for m in statistical]
     by_span: dict[tuple[int, int, str], Enrichment] = {}
     previous: Enrichment | None = None
     for cs, ce in _contexts(text, statistical):
-        figures = [m for m in statistical if cs <= m.start and m.end <= ce]
+        figures = _within(statistical, statistical_starts, lambda m: m.end, cs, ce)
         if not figures:
             continue
         spans = [(m.start, m.end) for m in figures]
         segments = segment(clean, cs, ce, spans)
-        context_places: list[PlaceMatch] = [p for p in places if cs <= p.start and p.end <= ce]
+        context_places: list[PlaceMatch] = _within(places, place_starts, lambda p: p.end, cs, ce)
         geographies = sentence_geographies(context_places, segments)
         subjects = sentence_subjects(
             clean,
@@ -123,13 +137,14 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
             previous.subject if previous else None,
             is_place,
         )
-        context_expressions = [p for p in expressions if cs <= p.span_start and p.span_end <= ce]
+        context_expressions = _within(expressions, expression_starts, lambda p: p.span_end, cs, ce)
         periods: list[Period | None] = sentence_periods(
             clean, context_expressions, segments, [(m.kind, m.start, m.end) for m in figures]
         )
         if refers_back(clean[cs:ce]):
             window = sentence_starts_before(clean, cs, LOOKBACK_SENTENCES)
-            earlier = lookback_period(expressions, window, cs)
+            before = _within(expressions, expression_starts, lambda p: p.span_end, window, cs)
+            earlier = lookback_period(before, window, cs)
             periods = [p if p is not None else earlier for p in periods]
         for i, m in enumerate(figures):
             geography = tuple(sorted(geographies[i]))
