@@ -98,3 +98,13 @@ def test_a_claim_dividing_by_zero_is_published_as_not_computable(released_projec
     assert verdict == "not_computable"
     assert computed is None
     assert "8,641 / (1,520 - 1,520): not computable (division by zero" in explanation
+
+
+def test_a_corpus_without_curated_indicators_or_claims_gives_empty_tables(released_project: Project) -> None:
+    (released_project.sources / "indicators.yaml").write_text("indicators: {}\n", encoding="utf-8")
+    (released_project.sources / "claims.yaml").write_text("claims: {}\n", encoding="utf-8")
+
+    assert released_project.materialise().success
+    assert released_project.query("select count(*) from indicators") == [(0,)]
+    assert released_project.query("select count(*) from claim_checks") == [(0,)]
+    assert released_project.query("select sum(n_indicators), sum(n_claims) from document_stats") == [(0, 0)]
