@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.enrichment.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES
 from pipeline.enrichment.iso3166 import COUNTRIES
@@ -51,14 +51,14 @@ class PlaceMatch:
     codes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class Gazetteer:
-    """Phrases naming places, compiled into one pattern."""
+    """Phrases naming places (ISO countries, their aliases and demonyms, the regions given), as one pattern."""
 
-    regions: tuple[Region, ...]
-    shared_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self, regions: tuple[Region, ...], shared_aliases: Mapping[str, tuple[str, ...]] | None = None
+    ) -> None:
+        self.regions = regions
+        self.shared_aliases = dict(shared_aliases or {})
         phrases: dict[str, set[str]] = {}
         for code, name in COUNTRY_NAMES.items():
             phrases.setdefault(name, set()).add(code)
@@ -66,15 +66,14 @@ class Gazetteer:
             for alias in aliases:
                 for form in _with_plural(alias):
                     phrases.setdefault(form, set()).add(code)
-        for region in self.regions:
+        for region in regions:
             for alias in (region.name, *region.aliases):
                 phrases.setdefault(alias, set()).add(region.code)
         for alias, codes in self.shared_aliases.items():
             phrases[alias] = set(codes)
         ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
-        object.__setattr__(self, "_phrases", {p: tuple(sorted(c)) for p, c in phrases.items()})
-        object.__setattr__(self, "_pattern", pattern)
+        self._phrases = {p: tuple(sorted(c)) for p, c in phrases.items()}
+        self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
 
     @property
     def codes(self) -> dict[str, str]:
@@ -84,10 +83,10 @@ class Gazetteer:
     def find(self, text: str) -> list[PlaceMatch]:
         """Every phrase of ``text`` naming a place, in order, names of organisations excluded."""
         found = []
-        for m in self._pattern.finditer(text):  # type: ignore[attr-defined]
+        for m in self._pattern.finditer(text):
             if _is_part_of_name(text, m.end()):
                 continue
-            found.append(PlaceMatch(m.start(), m.end(), self._phrases[m.group()]))  # type: ignore[attr-defined]
+            found.append(PlaceMatch(m.start(), m.end(), self._phrases[m.group()]))
         return found
 
 
