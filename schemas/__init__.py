@@ -2,7 +2,8 @@
 
 One module per table; ``SCHEMAS`` maps table name (= asset name = export file
 name) to its model. The data dictionary and ``datapackage.json`` are generated
-from these models.
+from these models. ``INTERNAL_SCHEMAS`` describes bookkeeping tables the
+pipeline keeps in the warehouse for itself; they are never exported.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from schemas.documents import Documents
+from schemas.extraction_state import ExtractionState
 from schemas.mentions import Mentions
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
@@ -17,4 +19,8 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "mentions": Mentions,
 }
 
-__all__ = ["SCHEMAS", "Documents", "Mentions"]
+INTERNAL_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "extraction_state": ExtractionState,
+}
+
+__all__ = ["INTERNAL_SCHEMAS", "SCHEMAS", "Documents", "ExtractionState", "Mentions"]

@@ -9,6 +9,8 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.assets.metadata import preview_markdown
+from pipeline.integrity import StoredDocument, source_problems
+from pipeline.resources import ProjectPaths
 from pipeline.validation import MAX_FAILURE_CASES, validate_table
 from pipeline.warehouse import read_table
 from schemas import SCHEMAS
@@ -29,6 +31,7 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
         asset=table,
         name=f"{table}_schema",
         blocking=True,
+        pool="duckdb",
         description=f"Validates {table} against its pandera model (types, nulls, allowed values, keys).",
     )
     def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
@@ -59,6 +62,7 @@ order by m.doc_id, m.start
     asset="mentions",
     blocking=True,
     additional_deps=["documents"],
+    pool="duckdb",
     description="Every mention's text (and sentence) equals its document's text at its offsets.",
 )
 def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
@@ -74,6 +78,27 @@ def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     )
 
 
+@dg.asset_check(
+    asset="documents",
+    blocking=True,
+    pool="duckdb",
+    description="Every source file matches its provenance (size, SHA-256, UTF-8, one entry per file) "
+    "and the documents table holds exactly the files of the sources folder, unchanged.",
+)
+def documents_match_sources(duckdb: DuckDBResource, paths: ProjectPaths) -> dg.AssetCheckResult:
+    with duckdb.get_connection() as conn:
+        rows = conn.execute("select file_name, sha256, bytes, text from documents order by file_name").fetchall()
+    problems = source_problems(paths.sources, [StoredDocument(*row) for row in rows])
+    metadata: dict[str, object] = {"documents": dg.MetadataValue.int(len(rows))}
+    if problems:
+        metadata.update(_failure_metadata(pd.DataFrame(problems, columns=["file", "problem"], dtype="string")))
+        file, problem = problems[0]
+        description = f"{len(problems)} problem(s); first: {file}: {problem}"
+    else:
+        description = f"all {len(rows)} documents match their source files and provenance"
+    return dg.AssetCheckResult(passed=not problems, metadata=metadata, description=description)
+
+
 def all_checks() -> list[dg.AssetChecksDefinition]:
     """Every check of the pipeline."""
-    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets]
+    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets, documents_match_sources]

@@ -1,10 +1,21 @@
-"""Materialisation metadata shared by every table asset: row count, column schema, preview."""
+"""Materialisation metadata shared by every table asset: row count, column schema, preview.
+
+Every asset that writes a table records the same three entries, so the UI shows
+each table alike: ``table_metadata`` when the asset holds the frame it wrote,
+``warehouse_table_metadata`` when the table was built in DuckDB (SQL marts,
+incremental writes) and only the warehouse holds it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import dagster as dg
+import duckdb
 import pandas as pd
 import pandera.pandas as pa
+
+from pipeline.warehouse import count_rows, read_head
 
 PREVIEW_ROWS = 10
 PREVIEW_CELL_CHARS = 80
@@ -41,4 +52,20 @@ def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str
         "dagster/row_count": dg.MetadataValue.int(len(df)),
         "dagster/column_schema": column_schema(model),
         "preview": dg.MetadataValue.md(preview_markdown(df)),
+    }
+
+
+def warehouse_table_metadata(
+    conn: duckdb.DuckDBPyConnection, table: str, model: type[pa.DataFrameModel], omit: Sequence[str] = ()
+) -> dict[str, object]:
+    """The same metadata as ``table_metadata``, read from table ``table`` of the warehouse.
+
+    ``omit`` names columns left out of the preview (long texts); the schema
+    still lists them. ``table`` must be a schema-registered name.
+    """
+    head = read_head(conn, table, PREVIEW_ROWS)
+    return {
+        "dagster/row_count": dg.MetadataValue.int(count_rows(conn, table)),
+        "dagster/column_schema": column_schema(model),
+        "preview": dg.MetadataValue.md(preview_markdown(head.drop(columns=list(omit)))),
     }

@@ -9,7 +9,7 @@ from pipeline.warehouse import read_table
 from schemas import SCHEMAS
 
 
-@dg.asset(group_name="publish", kinds={"csv", "parquet"}, code_version="1", deps=list(SCHEMAS))
+@dg.asset(group_name="publish", kinds={"csv", "parquet"}, pool="duckdb", code_version="1", deps=list(SCHEMAS))
 def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
     """The release: ``<table>.csv`` and ``<table>.parquet`` for every table, written only after every check passed.
 
