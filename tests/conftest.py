@@ -31,6 +31,7 @@ class Project:
     """A throw-away copy of the project: its own sources, DuckDB file and exports."""
 
     root: Path
+    result: dg.ExecuteInProcessResult | None = None  # the seeded project's materialisation
 
     @property
     def sources(self) -> Path:
@@ -88,4 +89,5 @@ def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     shutil.copytree(REPO_ROOT / "sources", proj.sources)
     result = proj.materialise()
     assert result.success, "materialising the seed documents failed"
+    proj.result = result
     return proj

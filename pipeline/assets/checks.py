@@ -8,7 +8,7 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.metadata import preview_markdown
+from pipeline.assets.metadata import preview_markdown, problems_markdown
 from pipeline.integrity import StoredDocument, source_problems
 from pipeline.resources import ProjectPaths
 from pipeline.validation import MAX_FAILURE_CASES, validate_table
@@ -91,7 +91,9 @@ def documents_match_sources(duckdb: DuckDBResource, paths: ProjectPaths) -> dg.A
     problems = source_problems(paths.sources, [StoredDocument(*row) for row in rows])
     metadata: dict[str, object] = {"documents": dg.MetadataValue.int(len(rows))}
     if problems:
-        metadata.update(_failure_metadata(pd.DataFrame(problems, columns=["file", "problem"], dtype="string")))
+        metadata["failure_count"] = dg.MetadataValue.int(len(problems))
+        metadata["failure_cases"] = dg.MetadataValue.md(problems_markdown(problems, paths.sources))
+        metadata["sources_dir"] = dg.MetadataValue.path(str(paths.sources))
         file, problem = problems[0]
         description = f"{len(problems)} problem(s); first: {file}: {problem}"
     else:

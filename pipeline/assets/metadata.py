@@ -9,12 +9,14 @@ incremental writes) and only the warehouse holds it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.validation import MAX_FAILURE_CASES
 from pipeline.warehouse import count_rows, read_head
 
 PREVIEW_ROWS = 10
@@ -32,18 +34,31 @@ def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
     )
 
 
-def _short(value: object) -> str:
+def _short(value: object, max_chars: int) -> str:
     text = "" if pd.isna(value) else str(value)
     text = text.replace("\n", " ").replace("|", "\\|")
-    return text if len(text) <= PREVIEW_CELL_CHARS else text[: PREVIEW_CELL_CHARS - 1] + "…"
+    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
 
 
-def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS) -> str:
-    """First rows of ``df`` as a Markdown table, long cells shortened."""
+def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS, cell_chars: int = PREVIEW_CELL_CHARS) -> str:
+    """First rows of ``df`` as a Markdown table, cells longer than ``cell_chars`` shortened."""
     head = df.head(rows)
     lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
-    lines += ["| " + " | ".join(_short(v) for v in row) + " |" for row in head.itertuples(index=False)]
+    lines += ["| " + " | ".join(_short(v, cell_chars) for v in row) + " |" for row in head.itertuples(index=False)]
     return "\n".join(lines)
+
+
+def problems_markdown(problems: list[tuple[str, str]], base: Path, rows: int = MAX_FAILURE_CASES) -> str:
+    """(file, problem) pairs as a Markdown table, files relative to ``base``, problems in full."""
+    table = pd.DataFrame(
+        [(_relative(file, base), problem) for file, problem in problems], columns=["file", "problem"], dtype="string"
+    )
+    return preview_markdown(table, rows, cell_chars=400)
+
+
+def _relative(file: str, base: Path) -> str:
+    path = Path(file)
+    return str(path.relative_to(base)) if path.is_relative_to(base) else file
 
 
 def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str, object]:

@@ -1,10 +1,9 @@
 """Sources layer: the verified documents and their provenance, loaded into DuckDB."""
 
 import dagster as dg
-import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.metadata import preview_markdown, table_metadata
+from pipeline.assets.metadata import problems_markdown, table_metadata
 from pipeline.resources import ProjectPaths
 from pipeline.sources import SourceError, audit_sources, load_verified_documents
 from pipeline.tables import documents_frame
@@ -24,11 +23,11 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: 
         docs = load_verified_documents(paths.sources)
     except SourceError as exc:
         problems = [(p.path, p.problem) for p in audit_sources(paths.sources)] or [(exc.path, exc.problem)]
-        table = pd.DataFrame(problems, columns=["file", "problem"], dtype="string")
         metadata = {
             "file": exc.path,
             "problem": exc.problem,
-            "problems": dg.MetadataValue.md(preview_markdown(table, len(table))),
+            "problem_count": dg.MetadataValue.int(len(problems)),
+            "problems": dg.MetadataValue.md(problems_markdown(problems, paths.sources, rows=len(problems))),
         }
         raise dg.Failure(description=str(exc), metadata=metadata) from exc
     df = documents_frame(docs)
