@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,3 +92,25 @@ def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     assert result.success, "materialising the seed documents failed"
     proj.result = result
     return proj
+
+
+@pytest.fixture
+def dagster_home(tmp_path: Path) -> Path:
+    """A temporary DAGSTER_HOME holding the repository's dagster.yaml, its storage created (as `make` does)."""
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
+    with dg.DagsterInstance.from_config(str(home)):
+        pass
+    return home
+
+
+def project_env(project: Project, dagster_home: Path) -> dict[str, str]:
+    """Environment for a subprocess working on ``project`` with the instance in ``dagster_home``."""
+    return {
+        **os.environ,
+        "DAGSTER_HOME": str(dagster_home),
+        "FIGURES_SOURCES_DIR": str(project.sources),
+        "FIGURES_DUCKDB_PATH": str(project.database),
+        "FIGURES_EXPORTS_DIR": str(project.exports),
+    }
