@@ -9,6 +9,7 @@ document again; it is off until someone turns it on in the UI.
 """
 
 import json
+import os
 
 import dagster as dg
 
@@ -16,7 +17,8 @@ from pipeline.resources import ProjectPaths
 from pipeline.sources import audit_sources, folder_snapshot
 
 ALL_ASSETS_JOB = "all_assets"
-SENSOR_INTERVAL_SECONDS = 30
+#: How often the sensor looks at the folder; FIGURES_SENSOR_INTERVAL_SECONDS overrides it.
+SENSOR_INTERVAL_SECONDS = int(os.environ.get("FIGURES_SENSOR_INTERVAL_SECONDS") or 30)
 CHANGED_TAG = "figures/sources_changed"
 
 

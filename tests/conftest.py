@@ -94,15 +94,19 @@ def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return proj
 
 
-@pytest.fixture
-def dagster_home(tmp_path: Path) -> Path:
-    """A temporary DAGSTER_HOME holding the repository's dagster.yaml, its storage created (as `make` does)."""
-    home = tmp_path / "dagster_home"
-    home.mkdir()
+def make_dagster_home(home: Path) -> Path:
+    """A DAGSTER_HOME holding the repository's dagster.yaml, its storage created (as `make` does)."""
+    home.mkdir(parents=True)
     shutil.copy(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
     with dg.DagsterInstance.from_config(str(home)):
         pass
     return home
+
+
+@pytest.fixture
+def dagster_home(tmp_path: Path) -> Path:
+    """A temporary DAGSTER_HOME set up like the repository's."""
+    return make_dagster_home(tmp_path / "dagster_home")
 
 
 def project_env(project: Project, dagster_home: Path) -> dict[str, str]:
