@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11 and pip:
 #   make run   — create .venv, install the locked dependencies, materialise every asset
 #   make test  — same set-up, then the test suite
+# make release regenerates the committed release in warehouse/exports (commit it after changing the extractor).
 # make ui opens the Dagster UI on 127.0.0.1:3000; make bench prints the extractor's throughput.
 
 PYTHON ?= python3.11
@@ -10,7 +11,7 @@ UV_VERSION := 0.13.9
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test ui bench lint lock clean
+.PHONY: run release test ui bench lint lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,10 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 run: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pipeline run
+
+# Regenerate the committed release (warehouse/exports/): run it after changing the
+# extractor, the schemas or the sources, and commit the result; CI fails otherwise.
+release: run
 
 test: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pytest -q

@@ -1,8 +1,10 @@
-"""Publish tables as CSV and Parquet, all or nothing.
+"""Publish a release folder, all or nothing.
 
-Files are written into a fresh sibling folder which then replaces the export
-folder, so a failed or interrupted publication leaves the previous release
-complete.
+Files are written into a fresh hidden sibling folder which then replaces the
+export folder, so a failed or interrupted publication leaves the previous
+release complete. If a run was killed between moving the old folder aside and
+moving the new one in, the next publication puts the old one back first;
+staging folders left by killed runs are removed.
 """
 
 from __future__ import annotations
@@ -12,31 +14,38 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+
+def _staging_prefix(exports_dir: Path) -> str:
+    return f".{exports_dir.name}-new-"
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """CSV: UTF-8, header row, ``\\n`` line ends, empty cell for missing."""
-    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", na_rep="")
+def _old_dir(exports_dir: Path) -> Path:
+    return exports_dir.with_name(f".{exports_dir.name}-old")
 
 
-def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    """Parquet with fixed settings (zstd, no pandas index) so equal data gives equal bytes."""
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    table = table.replace_schema_metadata(None)
-    pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True)
+def recover(exports_dir: Path) -> None:
+    """Undo what a killed publication left: restore a release moved aside, remove stale staging folders."""
+    old = _old_dir(exports_dir)
+    if old.is_dir() and not exports_dir.exists():
+        old.rename(exports_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    if exports_dir.parent.is_dir():
+        for stale in exports_dir.parent.glob(_staging_prefix(exports_dir) + "*"):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish(tables: Mapping[str, pd.DataFrame], exports_dir: Path) -> list[Path]:
-    """Write every table as ``<name>.csv`` and ``<name>.parquet`` and swap the folder in atomically."""
+def publish(files: Mapping[str, bytes], exports_dir: Path) -> list[Path]:
+    """Write ``files`` (name → bytes) as the whole content of ``exports_dir``, swapped in atomically."""
     exports_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{exports_dir.name}-new-", dir=exports_dir.parent))
+    recover(exports_dir)
+    staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(exports_dir), dir=exports_dir.parent))
     try:
-        for name, df in tables.items():
-            write_csv(df, staging / f"{name}.csv")
-            write_parquet(df, staging / f"{name}.parquet")
+        for name, data in files.items():
+            path = staging / name
+            if path.parent != staging:
+                raise ValueError(f"release file name {name!r} must be a plain file name")
+            path.write_bytes(data)
+        staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone
         _swap_in(staging, exports_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -48,8 +57,7 @@ def _swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging``; the old folder is removed only once the new one is in place."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = _old_dir(target)
         target.rename(old)
     staging.rename(target)
     if old is not None:

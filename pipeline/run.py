@@ -50,5 +50,5 @@ def run_all() -> int:
         print("run failed; the previous warehouse and exports are unchanged", file=sys.stderr)
         return 1
     print(f"DuckDB warehouse: {settings.duckdb_path()}")
-    print(f"Exports (CSV + Parquet): {settings.exports_dir()}")
+    print(f"Release (CSV, Parquet, datapackage.json; open index.html): {settings.exports_dir()}")
     return 0

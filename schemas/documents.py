@@ -39,7 +39,7 @@ class Documents(pa.DataFrameModel):
     )
     text: Series[str] = pa.Field(
         description="The document's text: the file's UTF-8 content unchanged. Every offset indexes it.",
-        metadata={"quoted_text": True},
+        metadata={"quoted_text": True, "in_release": False},
     )
 
     class Config:

@@ -1,29 +1,43 @@
-"""Publish layer: the release folder of CSV and Parquet exports."""
+"""Publish layer: the release folder (CSV, Parquet, datapackage.json, dictionary, citation, page, checksums)."""
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.exports import publish
+from pipeline.release.build import build_release
+from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.resources import ProjectPaths
+from pipeline.settings import REPO_ROOT
 from pipeline.warehouse import read_table
 from schemas import SCHEMAS
 
 
-@dg.asset(group_name="publish", kinds={"csv", "parquet"}, pool="duckdb", code_version="1", deps=list(SCHEMAS))
+@dg.asset(
+    group_name="publish", kinds={"csv", "parquet", "html"}, pool="duckdb", code_version="2", deps=list(SCHEMAS)
+)
 def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
-    """The release: ``<table>.csv`` and ``<table>.parquet`` for every table, written only after every check passed.
+    """The release: every table as CSV and Parquet, with datapackage.json, data dictionary, CITATION.cff,
+    CHANGELOG.md, index.html and SHA256SUMS, written only after every check passed.
 
-    The folder is replaced as a whole, so an interrupted publication leaves the
+    The files are generated from the pandera models and the documents' provenance
+    (``pipeline.release``); the same sources give the same bytes. The folder is
+    replaced as a whole, so a failed or interrupted publication leaves the
     previous release complete.
     """
     with duckdb.get_connection() as conn:
         tables = {name: read_table(conn, name) for name in SCHEMAS}
-    files = publish(tables, paths.exports)
-    context.log.info(f"published {len(files)} files to {paths.exports}")
+    try:
+        info = read_release_info(paths.sources, REPO_ROOT / "pyproject.toml")
+        files = build_release(tables, SCHEMAS, info)
+    except ReleaseError as exc:
+        raise dg.Failure(description=str(exc), metadata={"where": exc.where, "problem": exc.problem}) from exc
+    written = publish(files, paths.exports)
+    context.log.info(f"published release {info.version} ({len(written)} files) to {paths.exports}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(paths.exports)),
-            "files": dg.MetadataValue.json([f.name for f in files]),
+            "version": dg.MetadataValue.text(info.version),
+            "files": dg.MetadataValue.json({name: len(data) for name, data in files.items()}),
             "rows": dg.MetadataValue.json({name: len(df) for name, df in tables.items()}),
         }
     )

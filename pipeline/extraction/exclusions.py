@@ -1,0 +1,273 @@
+"""Digits that are not mentions (guide, rule 6).
+
+Reference-list sections, digits inside URLs, e-mail addresses, DOIs and file
+names, codes and names with digits (``COVID-19``, ``H-2B``, ``SDG 17``,
+``Title 42``), list enumerators, footnote markers, telephone numbers and times,
+and the bibliographic parts of author-year citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extraction.dates import MONTH_NAMES
+from pipeline.extraction.lexicon import CURRENCY_CODES, LABEL_WORDS, REFERENCE_HEADINGS
+from pipeline.extraction.lexicon import words as _words
+
+# --- reference sections -------------------------------------------------------------------
+
+_HEADING_RE = re.compile(
+    r"(?:Reference|REFERENCE|Bibliograph|BIBLIOGRAPH|Works C|WORKS C|Literature C|LITERATURE C"
+    r"|Selected B|SELECTED B|Select B|Sources C)"
+)
+_HEADING_LINE_RE = re.compile(r"[ \t#*_>]*([A-Za-z][A-Za-z ]*?)[ \t*_:]*")
+_REF_LINE_RE = re.compile(
+    r"[ \t]*(?:[-\u2022*\u00b7]|\[?\d{1,3}[.)\]]|<?https?:|<?www\.|doi)"
+    r"|.*(?:https?://|www\.|doi\.org|\bdoi:)"
+    r"|.{0,150}?(?:\(|[.,][ \t]+)(?:19|20)\d\d[a-z]?(?:\)|[.,;:])"
+    r"|[ \t]*[A-Z][\w'\u2019\u00c0-\u024f-]+,[ \t]+(?:[A-Z]|and\b|et\b)"
+)
+
+
+def reference_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of reference lists: from a heading line such as ``References`` to the first
+    non-blank line that does not look like a reference entry."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _HEADING_RE.search(text, pos)
+        if m is None:
+            return spans
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.start())
+        if line_end < 0:
+            line_end = len(text)
+        pos = line_end
+        head = _HEADING_LINE_RE.fullmatch(text, line_start, line_end)
+        if head is None or " ".join(head.group(1).lower().split()) not in REFERENCE_HEADINGS:
+            continue
+        end = line_end
+        i = line_end + 1
+        while i < len(text):
+            j = text.find("\n", i)
+            if j < 0:
+                j = len(text)
+            line = text[i:j]
+            if line.strip() and not _REF_LINE_RE.match(line):
+                break
+            end = j
+            i = j + 1
+        spans.append((line_start, end))
+        pos = end
+
+
+# --- web addresses, e-mail, DOIs, file names ----------------------------------------------
+
+_WEB_RE = re.compile(
+    r"(?:https?://|ftp://|www\.|doi:|\b10\.\d{4,9}/)\S*"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:[\w-]+\.)+(?:org|com|net|gov|int|edu|info|io|mx|ca|uk|us|es|fr|de|co|ch|gt|hn|sv|pa|cr|br|ar)"
+    r"(?:/\S*|\b)"
+    r"|\S+\.(?:pdf|docx?|xlsx?|csv|pptx?|txt|html?|jpe?g|png|gif|zip|json|xml|aspx|php)\b"
+    r"|\]\([^)\s]*\)",
+    re.I,
+)
+
+
+def in_web_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a URL, e-mail address, DOI, file name or link target."""
+    floor = max(0, start - 300)
+    lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), text.rfind("\t", floor, start)) + 1
+    lo = max(lo, floor)
+    ceil = min(len(text), end + 300)
+    hi = ceil
+    for ws in (" ", "\n", "\t"):
+        k = text.find(ws, end, hi)
+        if k >= 0:
+            hi = k
+    if lo == start and hi == end:
+        return False
+    return any(m.start() < end and start < m.end() for m in _WEB_RE.finditer(text, lo, hi))
+
+
+# --- codes and names with digits ----------------------------------------------------------
+
+_ALLOWED_LOWER_PREFIXES = frozenset(
+    ["mid", "pre", "post", "early", "late", "end", "non", "over", "under", "sub", "mid-to-late", "fy"]
+)
+_LABEL_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \t\u00a0]*$")
+_NUMBER_SIGN_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|nos|Vol|vol|p|pp|Nr|nr)\.[ \t\u00a0]*$|#[ \t\u00a0]*$")
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,}[0-9]*)[ \t\u00a0]+$")
+_PHONE_RE = re.compile(
+    r"\(\d{1,4}\)[ \u00a0]?\d{2,4}[-. \u00a0]?\d{3,4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}"
+    r"|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
+)
+_NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
+_PLAIN_ACRONYMS = frozenset(
+    _words(
+        "FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"
+    )
+) | CURRENCY_CODES
+_LOWER_LABELS = frozenset(
+    _words(
+        "phase section article chapter title step stage tier level page paragraph item wave round annex "
+        "appendix grade category route highway table figure vol volume clause"
+    )
+)
+_TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
+
+
+def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: bool = False) -> bool:
+    """Whether the digits ``text[start:end]`` are part of a name or code (``COVID-19``,
+    ``H-2B``, ``G20``, ``SDG 17``, ``Title 42``, ``No. 5``, ``#3``), a phone number or a time.
+
+    ``allow_suffix`` tells that a letter right after the digits was already read as
+    part of the mention (a scale, ``%``-word or unit); ``allow_prefix`` that the
+    letters right before them are a currency code (``USD2.3 billion``).
+    """
+    before = text[start - 1] if start > 0 else ""
+    if (before.isalpha() and not allow_prefix) or before == "#" or before == "_":
+        return not fiscal_prefix(text, start)
+    if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha():
+        i = start - 2
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        word = text[i:start - 1]
+        if not (word.islower() and word in _ALLOWED_LOWER_PREFIXES) or word in ("covid", "sars"):
+            return True
+    if not allow_suffix and end < len(text):
+        after = text[end]
+        if after.isalpha() or after == "_":
+            return True
+        if after in "-\u2010\u2011" and end + 1 < len(text) and text[end + 1].isdigit():
+            # 1-800-..., 12-34-56: digits joined to a third group by hyphens
+            j = end + 1
+            while j < len(text) and text[j].isdigit():
+                j += 1
+            if j < len(text) and text[j] in "-\u2010\u2011" and j + 1 < len(text) and text[j + 1].isdigit():
+                return True
+            if j < len(text) and text[j].isalpha() and text[j] not in "s":
+                return True  # 2-2B, 1-9A
+    window = text[max(0, start - 24):start]
+    m = _LABEL_BEFORE_RE.search(window)
+    if m is not None:
+        word = m.group(1)
+        low = word.rstrip(".").lower()
+        if (word[0].isupper() or low in _LOWER_LABELS) and low in LABEL_WORDS and word not in MONTH_NAMES:
+            return True
+    if _NUMBER_SIGN_BEFORE_RE.search(window):
+        return True
+    m = _ACRONYM_BEFORE_RE.search(window)
+    if m is not None and end - start <= 3 and _NOT_COUNTING_AFTER_RE.match(text, end):
+        acr = m.group(1)
+        if acr not in _PLAIN_ACRONYMS and acr not in MONTH_NAMES:
+            return True
+    lo = max(0, start - 16)
+    for rx in (_PHONE_RE, _TIME_RE):
+        for pm in rx.finditer(text, lo, min(len(text), end + 16)):
+            if pm.start() <= start < pm.end():
+                return True
+    return False
+
+
+def fiscal_prefix(text: str, start: int) -> bool:
+    """``FY2023``, ``FY23``: a fiscal-year prefix, not a code."""
+    return text[max(0, start - 2):start] == "FY" and (start < 3 or not text[start - 3].isalpha())
+
+
+# --- list enumerators and footnote markers -----------------------------------------------
+
+_LINE_PREFIX_RE = re.compile(
+    r"[ \t\u00a0]*(?:<(?:p|li|td|th)[^>]*>[ \t]*)*(?:[-\u2022*\u00b7>#]+[ \t\u00a0]+)?(?:\(?)$"
+)
+_NOTE_WORDS = frozenset(
+    _words(
+        "in the see for this data source sources according author authors note notes as available figures "
+        "we it these cf ibid interview based on from here calculations estimates authors' unless"
+    )
+)
+
+
+def is_enumerator(text: str, start: int, end: int) -> bool:
+    """``1.`` or ``2)`` opening a list item, ``(3)`` in a run-in list, ``[4]`` reference marker."""
+    nxt = text[end:end + 2]
+    if end - start > 3:
+        return False
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        line_start = start
+    prefix = text[line_start:start]
+    if nxt[:1] in (".", ")") and (len(nxt) < 2 or nxt[1] in " \t\u00a0\n") and _LINE_PREFIX_RE.match(prefix):
+        return True
+    before = text[start - 1] if start > 0 else ""
+    if before == "(" and nxt[:1] == ")" and end - start <= 2:
+        after = text[end + 1:end + 2]
+        return after in (" ", "\t", "\u00a0") or after == ""
+    return before == "[" and nxt[:1] == "]"
+
+
+def is_footnote_marker(text: str, start: int, end: int) -> bool:
+    """A footnote number: one opening a footnote line (``2 In the most recent...``), or
+    one glued after punctuation at a word's end (``week.12 The``)."""
+    if end - start > 2:
+        return False
+    before = text[start - 1] if start > 0 else "\n"
+    glued = start >= 2 and (text[start - 2].isalpha() or text[start - 2] in ")\"\u201d*")
+    if before in ".,;:\"\u201d\u2019)" and glued:
+        after = text[end:end + 1]
+        if after == "" or after.isspace() or after in ".,;:)":
+            return True
+    line_start = text.rfind("\n", max(0, start - 10), start) + 1
+    if (line_start or start <= 10) and not text[line_start:start].strip():
+        m = re.match(r"[ \t\u00a0]+([A-Z][a-z']*)", text[end:end + 40])
+        if m is not None and m.group(1).lower() in _NOTE_WORDS:
+            return True
+    return False
+
+
+# --- author-year citations ---------------------------------------------------------------
+
+_ET_AL_BEFORE_RE = re.compile(r"et[ \t\u00a0]+al\.?,?[ \t\u00a0]*\(?$")
+_SEGMENT_RE = re.compile(
+    r"(?:(?:e\.g\.|i\.e\.|see(?:[ \t]+also)?|cf\.|for example|quoted in|cited in),?[ \t\u00a0]+)?"
+    r"[A-Z\u00c0-\u00de][\w'\u2019.&\u00c0-\u024f-]*(?:[ \t\u00a0,]+[\w'\u2019.&\u00c0-\u024f-]+)*?,?[ \t\u00a0]*$"
+)
+_YEAR_TAIL_RE = re.compile(r"[a-z]?(?=[ \t\u00a0]*[;,:)\]]|[ \t\u00a0]+and[ \t\u00a0]+(?:19|20)\d\d)")
+_NOT_AUTHORS = frozenset(
+    ["FY", "Fiscal", "Year", "Since", "In", "Until", "From", "By", "Before", "After", "As", "The", "Census"]
+)
+
+
+def citation_end(text: str, start: int, end: int) -> int | None:
+    """If the year at ``text[start:end]`` dates an author-year citation, the offset where
+    the citation ends (its page numbers included); otherwise None."""
+    if _YEAR_TAIL_RE.match(text, end) is None and not _ET_AL_BEFORE_RE.search(text, max(0, start - 12), start):
+        return None
+    if _ET_AL_BEFORE_RE.search(text, max(0, start - 12), start):
+        return _segment_end(text, end)
+    lo = max(0, start - 200)
+    opening = text.rfind("(", lo, start)
+    if opening < 0 or text.find(")", opening, start) >= 0 or "\n" in text[opening:start]:
+        return None
+    seg = max(opening, text.rfind(";", opening, start)) + 1
+    chunk = text[seg:start]
+    if any(c.isdigit() for c in chunk):
+        return None
+    m = _SEGMENT_RE.match(chunk.lstrip())
+    if m is None or m.end() != len(chunk.lstrip()):
+        return None
+    words = chunk.replace(",", " ").split()
+    if not words or words[-1] in _NOT_AUTHORS or words[-1] in MONTH_NAMES or words[-1].rstrip(".") in MONTH_NAMES:
+        return None
+    return _segment_end(text, end)
+
+
+_PAGES_RE = re.compile(
+    r"[a-z]?(?:[ \t\u00a0]*[,:][ \t\u00a0]*(?:pp?\.[ \t\u00a0]*)?\d+(?:[-\u2013]\d+)?(?![\d,.]))*"
+)
+
+
+def _segment_end(text: str, end: int) -> int:
+    """End of a citation: the year's letter suffix and any page numbers after it."""
+    m = _PAGES_RE.match(text, end)
+    return m.end() if m is not None else end

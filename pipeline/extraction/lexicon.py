@@ -1,0 +1,132 @@
+"""Word lists the extractor reads: number words, scales, fractions, months, currencies.
+
+Pure data, no logic. Every table is keyed by the lower-cased word unless noted.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> list[str]:
+    """The white-space separated words of ``text`` (for writing word lists compactly)."""
+    return text.split()
+
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+#: Scale words that multiply the number before them.
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+#: Abbreviated scales written right after digits ("$1.2bn", "3 mln"), always unambiguous.
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "bn": 1_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
+#: One-letter scales, read only on money amounts ("$3m", "€250k", "US$2B").
+MONEY_SCALE_LETTERS: dict[str, int] = {
+    "m": 1_000_000, "M": 1_000_000, "k": 1_000, "K": 1_000, "b": 1_000_000_000, "B": 1_000_000_000,
+}
+
+#: Denominator words of fractions ("two thirds", "a quarter", "one-fifth").
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+}
+SINGULAR_FRACTIONS: frozenset[str] = frozenset(w for w in FRACTIONS if not w.endswith("s"))
+
+#: Multiplier verbs and adjectives.
+MULTIPLIER_WORDS: dict[str, int] = {
+    "double": 2, "doubled": 2, "doubles": 2, "doubling": 2,
+    "triple": 3, "tripled": 3, "triples": 3, "tripling": 3,
+    "treble": 3, "trebled": 3, "trebles": 3, "trebling": 3,
+    "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4,
+    "quintuple": 5, "quintupled": 5, "quintuples": 5, "quintupling": 5,
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6,
+    "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+}
+#: "twice as many", "thrice the".
+ADVERB_MULTIPLIERS: dict[str, int] = {"twice": 2, "thrice": 3}
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+DURATION_UNITS: dict[str, tuple[str, int]] = {
+    "day": ("day", 1), "days": ("day", 1), "week": ("week", 1), "weeks": ("week", 1),
+    "month": ("month", 1), "months": ("month", 1), "year": ("year", 1), "years": ("year", 1),
+    "decade": ("year", 10), "decades": ("year", 10), "century": ("year", 100),
+    "centuries": ("year", 100),
+}
+
+#: Currency written before the amount: symbol (with its optional country prefix) or code.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "USD$": "USD", "C$": "CAD", "CA$": "CAD",
+    "CAN$": "CAD", "CDN$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "MX$": "MXN",
+    "Mex$": "MXN", "R$": "BRL", "HK$": "HKD", "S$": "SGD", "€": "EUR", "£": "GBP",
+    "¥": "JPY", "₹": "INR", "₱": "PHP", "₡": "CRC", "₦": "NGN", "₩": "KRW",
+}
+CURRENCY_CODES: frozenset[str] = frozenset(
+    words(
+        "USD EUR GBP CAD MXN AUD NZD CHF JPY CNY BRL COP PEN CLP ARS GTQ HNL NIO CRC DOP HTG JMD VES BOB "
+        "PYG UYU INR PHP ZAR NGN KES"
+    )
+)
+#: Currency named after the amount ("5 million dollars", "300 euros").
+CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "american dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "mexican pesos": "MXN",
+    "pesos": "MXN", "colombian pesos": "COP", "chilean pesos": "CLP",
+    "argentine pesos": "ARS", "quetzales": "GTQ", "quetzals": "GTQ", "lempiras": "HNL",
+    "reais": "BRL", "soles": "PEN", "bolivars": "VES", "bolívares": "VES",
+}
+
+#: Nouns that "one" counts without a qualifier before it ("one person died").
+ONE_COUNTED_NOUNS: frozenset[str] = frozenset(
+    words(
+        "person migrant refugee asylum-seeker child minor woman man adult family household visa death "
+        "case country state city nation worker individual member application permit percent percentage"
+    )
+)
+
+#: Capitalised words before a number that make it part of a name or code ("Title 42").
+LABEL_WORDS: frozenset[str] = frozenset(
+    words(
+        "title section article phase chapter part annex appendix resolution decree rule order "
+        "proclamation form level tier category route highway table figure fig box page vol volume issue "
+        "no nos number item goal target grade class stage step round wave unit room gate district ward "
+        "zone paragraph para clause amendment schedule docket case exhibit slide version line lane pier "
+        "terminal flight cohort group batch edition season episode objective principle recommendation"
+    )
+)
+
+#: Words after "double"/"triple" that make it an adjective, not a multiplier.
+NON_MULTIPLIER_FOLLOWERS: frozenset[str] = frozenset(
+    words(
+        "standard standards digit digits counting count taxation jeopardy bind burden whammy agent agents "
+        "check checks life lives role roles edge edged down click space room rooms bed beds amputee major "
+        "majors helix entry"
+    )
+)
+
+#: Section headings after which a reference list follows.
+REFERENCE_HEADINGS: frozenset[str] = frozenset(
+    (
+        "references", "bibliography", "works cited", "works consulted", "literature cited",
+        "reference list", "selected bibliography", "sources cited", "select bibliography",
+    )
+)

@@ -1,0 +1,307 @@
+"""Reading one quantity from the position where its number starts.
+
+A quantity is a number (digits or words) with what is written around it: a
+currency before it, a scale word, a percent sign or word, a currency word, a
+duration unit, ``-fold``/``times``, ``in``/``of every`` with a second number
+(a ratio), or a fraction word. The reader returns a :class:`Quantity`; turning
+it into mentions (and joining ranges) is the extractor's job.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.extraction.lexicon import (
+    CURRENCY_CODES,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    FRACTIONS,
+    MONEY_SCALE_LETTERS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    SINGULAR_FRACTIONS,
+)
+from pipeline.extraction.lexicon import words as _words
+from pipeline.extraction.numwords import read_number_words
+from pipeline.extraction.values import parse_digits
+
+_SP = r"[ \t\u00a0]"
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?")
+_CUR_SYMBOLS = sorted((k for k in CURRENCY_PREFIXES if k != "$"), key=len, reverse=True)
+_CURRENCY_BEFORE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(" + "|".join(re.escape(c.replace("$", "")) + r"\\?\$" for c in _CUR_SYMBOLS if "$" in c)
+    + r")|(\\?\$)|([€£¥₹₱₡₦₩])|(?<![A-Za-z])(" + "|".join(sorted(CURRENCY_CODES)) + r"))"
+    + _SP + r"?$"
+    + rf"|(?<![A-Za-z.])(Q){_SP}$"  # Guatemalan quetzal, written "Q 25 million" (but "Q1" is a quarter)
+)
+_SCALE_WORD_RE = re.compile(
+    rf"{_SP}*(?:-{_SP}*)?(million|billion|trillion|thousand|Million|Billion|Trillion|Thousand|MILLION|BILLION)"
+    r"(?![A-Za-z])"
+)
+_SCALE_ABBR_RE = re.compile(rf"{_SP}?(bn|mn|mln|tn|trn|Bn|BN|Mn|MN)(?![A-Za-z])")
+_SCALE_LETTER_RE = re.compile(r"([mMkKbB])(?![A-Za-z0-9])")
+_UPPER_SCALE_LETTER_RE = re.compile(r"([MKB])(?![A-Za-z0-9])")  # "2.4M encounters", "3K a day"
+_PERCENT_RE = re.compile(
+    rf"{_SP}?%|{_SP}*(?:-{_SP}*)?(?i:percent(?:age{_SP}+points?)?|per{_SP}cent|pct\b\.?|percentage{_SP}+points?)"
+    r"(?![A-Za-z])"
+)
+_CURRENCY_WORD_RE = re.compile(
+    rf"{_SP}+((?:(?:US|U\.S\.|American|Canadian|Australian|Mexican|Colombian|Chilean|Argentine){_SP}+)?"
+    r"(?:dollars?|euros?|pesos|pounds sterling|quetzal(?:e)?s|lempiras|reais|soles|bol[ií]vares|bolivars))"
+    r"(?![A-Za-z])"
+    rf"|{_SP}?(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])"
+)
+_FOLD_RE = re.compile(rf"{_SP}*[-\u2010\u2011]?{_SP}*fold(?![A-Za-z])|x(?![A-Za-z0-9])")
+_TIMES_RE = re.compile(
+    rf"{_SP}+times(?={_SP}+(?:more|higher|greater|larger|bigger|as|the|that|what|less|lower|fewer|smaller"
+    r"|faster|slower|over|their|its|his|her|our|this|these|those|likelier|likely)(?![A-Za-z]))"
+)
+_DURATION_RE = re.compile(
+    rf"(?:{_SP}+|{_SP}*[-\u2010\u2011]{_SP}*)(?:(?:calendar|fiscal|full|consecutive|straight|more|long|working|business|school){_SP}+)?"
+    r"(days?|weeks?|months?|years?|decades?|century|centuries)(?![A-Za-z])"
+)
+_RATIO_LINK_RE = re.compile(
+    rf"{_SP}+(?:(?:out{_SP}+)?of{_SP}+every|for{_SP}+every|in{_SP}+every|out{_SP}+of|in){_SP}+"
+    r"|[-\u2010\u2011]in[-\u2010\u2011](?=\w)"  # 1-in-5
+)
+_RATIO_NOUN_LINK_RE = re.compile(rf"{_SP}+([a-z]+){_SP}+in{_SP}+(?:every{_SP}+)?")
+_NOT_RATIO_NOUNS = frozenset(
+    _words(
+        "in of the and or to for from at by on with per a an is was are were be this that those these its "
+        "their his her our which who than as"
+    )
+)
+_AFTER_RATIO_DENOMINATOR_RE = re.compile(
+    rf"{_SP}*(?:%|(?i:percent|per cent)|[-\u2010\u2011]?{_SP}*(?:hours?|days?|weeks?|months?|years?|minutes?"
+    r"|decades?|cases?|million|billion|thousand)(?![A-Za-z]))"
+)
+_FRACTION_RE = re.compile(
+    rf"({_SP}*[-\u2010\u2011]{_SP}*|{_SP}+)(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![A-Za-z])",
+    re.I,
+)
+_OF_AFTER_RE = re.compile(rf"{_SP}+of(?![A-Za-z])|{_SP}*(?:[,.;:)\]]|$)")
+_AND_A_HALF_RE = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z])")
+_FACTOR_BEFORE_RE = re.compile(rf"(?<![A-Za-z])[aA]{_SP}+factor{_SP}+of{_SP}+$")
+_SMALL_WORD_NUMBERS = frozenset(range(1, 11))
+
+
+class Quantity:
+    """A number read from the text, with everything written around it."""
+
+    __slots__ = (
+        "start", "end", "num_start", "num_end", "raw", "scale", "currency", "kind", "unit", "factor",
+        "ratio", "word", "suffixed", "first_word",
+    )
+
+    def __init__(self, num_start: int, num_end: int, raw: Decimal, word: bool, first_word: str) -> None:
+        self.start = num_start
+        self.end = num_end
+        self.num_start = num_start
+        self.num_end = num_end
+        self.raw = raw
+        self.scale = 1
+        self.currency = ""
+        self.kind = ""
+        self.unit = ""
+        self.factor = 1
+        self.ratio: Decimal | None = None
+        self.word = word
+        self.suffixed = False
+        self.first_word = first_word
+
+    @property
+    def value(self) -> Decimal:
+        """The value the mention reports (scale and unit factor applied)."""
+        if self.ratio is not None:
+            return self.ratio
+        return self.raw * self.scale * self.factor
+
+    def year_like(self, text: str) -> bool:
+        """Four plain digits from 1900 to 2099, as a year is written."""
+        return (
+            not self.word
+            and self.num_end - self.num_start == 4
+            and self.scale == 1
+            and not self.currency
+            and text[self.num_start:self.num_start + 2] in ("19", "20")
+            and text[self.num_start:self.num_end].isdigit()
+        )
+
+
+def read_core(text: str, pos: int, word: bool) -> Quantity | None:
+    """Read the bare number at ``pos``: digits, or number words (with ``and a half``)."""
+    if word:
+        got = read_number_words(text, pos)
+        if got is None:
+            return None
+        value, end = got
+        h = _AND_A_HALF_RE.match(text, end)
+        if h is not None:
+            value += Decimal("0.5")
+            end = h.end()
+        first = text[pos:end].split(None, 1)[0].split("-", 1)[0].lower()
+        return Quantity(pos, end, value, True, first)
+    m = NUMBER_RE.match(text, pos)
+    if m is None:
+        return None
+    raw = parse_digits(m.group())
+    if raw is None:
+        return None
+    return Quantity(pos, m.end(), raw, False, "")
+
+
+def currency_before(text: str, pos: int) -> tuple[int, str] | None:
+    """A currency sign or code written right before ``pos``: (its start, ISO code)."""
+    m = _CURRENCY_BEFORE_RE.search(text, max(0, pos - 8), pos)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        key = m.group(1).replace("\\", "")
+        return m.start(), CURRENCY_PREFIXES.get(key, "USD")
+    if m.group(2) is not None:
+        return m.start(), "USD"
+    if m.group(3) is not None:
+        return m.start(), CURRENCY_PREFIXES[m.group(3)]
+    if m.group(5) is not None:
+        return m.start(), "GTQ"
+    return m.start(), m.group(4)
+
+
+def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
+    """Extend ``q`` with the scale, percent, currency word, fraction, ratio, multiplier or
+    duration written right after its number; sets ``q.kind`` when one decides it."""
+    end = q.end
+    if not q.word or q.raw != 0:
+        m = _SCALE_WORD_RE.match(text, end)
+        if m is not None and q.scale == 1 and (not q.word or q.raw < 1000):
+            q.scale = SCALES[m.group(1).lower()]
+            end = q.end = m.end()
+            q.suffixed = True
+        elif not q.word:
+            m = _SCALE_ABBR_RE.match(text, end)
+            if m is not None:
+                q.scale = SCALE_ABBREVIATIONS[m.group(1).lower()]
+                end = q.end = m.end()
+                q.suffixed = True
+            else:
+                m = (_SCALE_LETTER_RE if q.currency else _UPPER_SCALE_LETTER_RE).match(text, end)
+                if m is not None:
+                    q.scale = MONEY_SCALE_LETTERS[m.group(1)]
+                    end = q.end = m.end()
+                    q.suffixed = True
+    m = _PERCENT_RE.match(text, end)
+    if m is not None:
+        q.kind = "percent"
+        q.end = m.end()
+        q.suffixed = True
+        return
+    m = _CURRENCY_WORD_RE.match(text, end)
+    if m is not None:
+        if m.group(1) is not None:
+            q.currency = CURRENCY_WORDS.get(" ".join(m.group(1).lower().split()), "USD")
+        else:
+            q.currency = m.group(2)
+        q.kind = "money"
+        q.end = m.end()
+        q.suffixed = True
+        return
+    if q.currency:
+        q.kind = "money"
+        if allow_ratio:
+            _read_ratio(text, q)
+        return
+    if q.scale != 1:
+        return
+    if q.word and q.raw in _SMALL_WORD_NUMBERS and _read_fraction(text, q):
+        return
+    if allow_ratio and _read_ratio(text, q):
+        return
+    m = _FOLD_RE.match(text, end)
+    if m is not None and (m.group() != "x" or not q.word):
+        q.kind = "multiplier"
+        q.end = m.end()
+        q.suffixed = True
+        return
+    if _FACTOR_BEFORE_RE.search(text, max(0, q.start - 20), q.start):
+        q.kind = "multiplier"
+        q.start = _FACTOR_BEFORE_RE.search(text, max(0, q.start - 20), q.start).start()
+        return
+    m = _TIMES_RE.match(text, end)
+    if m is not None:
+        q.kind = "multiplier"
+        q.end = m.end()
+        return
+    m = _DURATION_RE.match(text, end)
+    if m is not None and not q.year_like(text):
+        unit, factor = DURATION_UNITS[m.group(1)]
+        q.kind = "duration"
+        q.unit = unit
+        q.factor = factor
+        q.end = m.end()
+        q.suffixed = True
+
+
+def _read_fraction(text: str, q: Quantity) -> bool:
+    """``two thirds``, ``one-fifth``, ``three quarters``: a ratio."""
+    m = _FRACTION_RE.match(text, q.end)
+    if m is None:
+        return False
+    word = m.group(2).lower()
+    plural = word not in SINGULAR_FRACTIONS
+    if q.raw == 1 and plural or q.raw > 1 and not plural and word != "half":
+        return False
+    hyphenated = m.group(1).strip(" \t\u00a0") != ""
+    if not plural and not hyphenated and not _OF_AFTER_RE.match(text, m.end()):
+        return False
+    q.ratio = q.raw / FRACTIONS[word]
+    q.kind = "ratio"
+    q.end = m.end()
+    return True
+
+
+def _read_ratio(text: str, q: Quantity) -> bool:
+    """``one in 50``, ``3.5 for every 50``, ``$6 of every $10``, ``one person in five``."""
+    end = q.end
+    m = _RATIO_LINK_RE.match(text, end)
+    if m is None:
+        if q.raw != 1:
+            return False
+        m = _RATIO_NOUN_LINK_RE.match(text, end)
+        if m is None or m.group(1) in _NOT_RATIO_NOUNS:
+            return False
+    link = m.group()
+    every = "every" in link
+    pos = m.end()
+    cur = ""
+    if q.currency:
+        c = text[pos:pos + 1]
+        if c in ("$", "\\", "€", "£"):
+            while pos < len(text) and text[pos] in "\\$€£":
+                pos += 1
+            cur = "x"
+        else:
+            return False
+    c = text[pos:pos + 1]
+    if not c:
+        return False
+    second = read_core(text, pos, not c.isdigit())
+    if second is None or second.raw == 0:
+        return False
+    if q.currency and not cur:
+        return False
+    if not every and (second.year_like(text) or second.raw < q.raw or "," in text[second.num_start:second.num_end]
+                      and second.raw >= 1000 and q.raw > 1):
+        return False
+    if not every and "for" in link:
+        return False
+    if _AFTER_RATIO_DENOMINATOR_RE.match(text, second.num_end):
+        return False
+    if second.word and (second.first_word == "one" and not every):
+        return False
+    q.ratio = q.raw / second.raw
+    q.kind = "ratio"
+    q.currency = ""
+    q.end = second.num_end
+    return True

@@ -1,0 +1,66 @@
+"""Build every file of the release, in memory, from the tables, their models and the release description.
+
+Order matters only where one file states another's size or hash: data files
+first, then ``datapackage.json`` (their sizes and hashes), the dictionary,
+citation and changelog, the page (every file's size), and ``SHA256SUMS`` last
+(every other file's hash). Nothing here reads a clock, a random source or the
+file system, so equal inputs give equal bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline.release.changelog import CHANGELOG_FILE, changelog
+from pipeline.release.checksums import CHECKSUMS_FILE, sha256sums
+from pipeline.release.citation import CITATION_FILE, citation_cff
+from pipeline.release.datapackage import datapackage, to_json_bytes
+from pipeline.release.dictionary import DICTIONARY_FILE, data_dictionary
+from pipeline.release.frames import release_frame
+from pipeline.release.info import ReleaseError, ReleaseInfo
+from pipeline.release.licences import source_licences
+from pipeline.release.page import PAGE_FILE, index_html
+from pipeline.release.spec import table_spec
+from pipeline.release.writers import csv_bytes, parquet_bytes
+
+DATAPACKAGE_FILE = "datapackage.json"
+DOCUMENTS_TABLE = "documents"
+OTHER_FILES = {
+    DATAPACKAGE_FILE: "Frictionless Data Package: licences, sources, and every data file's schema, size and SHA-256.",
+    DICTIONARY_FILE: "Data dictionary: every table and column, its type, unit, constraints and licence.",
+    CITATION_FILE: "How to cite the dataset (Citation File Format), with the source documents as references.",
+    CHANGELOG_FILE: "What changed in each version of the data, dated.",
+    PAGE_FILE: "The release's page: what the dataset is, downloads, sources, licence, citation.",
+    CHECKSUMS_FILE: "SHA-256 of every other file; check a download with sha256sum -c SHA256SUMS.",
+}
+
+
+def build_release(
+    tables: Mapping[str, pd.DataFrame], models: Mapping[str, type[pa.DataFrameModel]], info: ReleaseInfo
+) -> dict[str, bytes]:
+    """File name → bytes of every file of the release; ReleaseError names a table that cannot be published."""
+    if DOCUMENTS_TABLE not in models:
+        raise ReleaseError("release", f"the '{DOCUMENTS_TABLE}' table (sources and their provenance) is required")
+    missing = sorted(set(models) - set(tables))
+    if missing:
+        raise ReleaseError("release", f"table(s) not read from the warehouse: {', '.join(missing)}")
+    specs = [table_spec(name, model) for name, model in models.items()]
+    frames = {s.name: release_frame(s, models[s.name], tables[s.name]) for s in specs}
+    rows = {name: len(df) for name, df in frames.items()}
+    files: dict[str, bytes] = {}
+    for spec in specs:
+        files[f"{spec.name}.csv"] = csv_bytes(frames[spec.name], spec)
+        files[f"{spec.name}.parquet"] = parquet_bytes(frames[spec.name], spec)
+    documents = frames[DOCUMENTS_TABLE]
+    licences = source_licences(documents)
+    files[DATAPACKAGE_FILE] = to_json_bytes(datapackage(info, specs, rows, files, documents, licences))
+    files[DICTIONARY_FILE] = data_dictionary(info, specs, rows, licences, OTHER_FILES)
+    files[CITATION_FILE] = citation_cff(info, documents)
+    files[CHANGELOG_FILE] = changelog(info)
+    sizes = {name: len(data) for name, data in files.items()}
+    files[PAGE_FILE] = index_html(info, specs, frames, rows, sizes, licences, OTHER_FILES)
+    files[CHECKSUMS_FILE] = sha256sums(files)
+    return files

@@ -1,0 +1,84 @@
+"""How to cite the release: ``CITATION.cff`` (Citation File Format 1.2.0), a plain reference and BibTeX.
+
+Generated from the release description; the source documents are listed as
+references, with the licence each states where it is a known SPDX licence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import yaml
+
+from pipeline.release.info import ReleaseInfo
+from pipeline.release.licences import spdx_id
+
+CITATION_FILE = "CITATION.cff"
+
+
+def _reference(row: object) -> dict[str, object]:
+    ref: dict[str, object] = {
+        "type": "report",
+        "title": str(row.title),  # type: ignore[attr-defined]
+        "authors": [{"name": str(row.publisher)}],  # type: ignore[attr-defined]
+    }
+    published = row.published  # type: ignore[attr-defined]
+    if not pd.isna(published):
+        parts = str(published).split("-")
+        ref["year"] = int(parts[0])
+        if len(parts) > 1:
+            ref["month"] = int(parts[1])
+        if len(parts) > 2:
+            ref["date-published"] = str(published)
+    url = row.url  # type: ignore[attr-defined]
+    if not pd.isna(url):
+        ref["url"] = str(url)
+    licence = spdx_id(str(row.license))  # type: ignore[attr-defined]
+    if licence:
+        ref["license"] = licence
+    ref["notes"] = f"Document {row.doc_id} of the dataset; licence as stated: {row.license}."  # type: ignore[attr-defined]
+    return ref
+
+
+def citation_cff(info: ReleaseInfo, documents: pd.DataFrame) -> bytes:
+    """``CITATION.cff`` for the release, with each source document as a reference."""
+    cff: dict[str, object] = {
+        "cff-version": "1.2.0",
+        "message": "If you use this dataset, please cite it as below, and cite the source documents you rely on.",
+        "type": "dataset",
+        "title": info.title,
+        "abstract": info.description,
+        "version": info.version,
+        "date-released": info.date,
+        "authors": [{"name": name} for name in info.creators],
+    }
+    if info.licence.name:
+        cff["license"] = info.licence.name
+    if info.homepage:
+        cff["url"] = info.homepage
+    if info.keywords:
+        cff["keywords"] = list(info.keywords)
+    cff["references"] = [_reference(row) for row in documents.sort_values("doc_id").itertuples(index=False)]
+    text = yaml.safe_dump(cff, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return text.encode("utf-8")
+
+
+def plain_reference(info: ReleaseInfo) -> str:
+    """The release as a one-line reference: authors (year). Title (version x) [Data set]."""
+    return f"{'; '.join(info.creators)} ({info.date[:4]}). {info.title} (Version {info.version}) [Data set]."
+
+
+def bibtex(info: ReleaseInfo) -> str:
+    """The release as a BibTeX ``@misc`` entry."""
+    key = re.sub(r"[^A-Za-z0-9]+", "_", f"{info.name}_{info.version}").strip("_")
+    authors = " and ".join("{" + name + "}" for name in info.creators)
+    return (
+        f"@misc{{{key},\n"
+        f"  author = {{{authors}}},\n"
+        f"  title = {{{info.title}}},\n"
+        f"  year = {{{info.date[:4]}}},\n"
+        f"  version = {{{info.version}}},\n"
+        f"  note = {{Data set, released {info.date}}},\n"
+        "}"
+    )

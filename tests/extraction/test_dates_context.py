@@ -1,0 +1,41 @@
+"""A day and month without a year take the year their context makes plain (guide, rule 4)."""
+
+from __future__ import annotations
+
+from extraction_cases import found
+
+
+def test_bare_day_takes_the_documents_own_year() -> None:
+    text = "NEWS RELEASE — 16 November 2021\n\nMIRPS will meet in Guatemala on November 30."
+    assert found(text)[-1] == ("November 30", "date", "2021-11-30", "", "")
+
+
+def test_bare_day_takes_a_year_just_written_before_it() -> None:
+    text = "Published 2 January 2024.\n\nIn fiscal year 2023, which ended Sept. 30, arrests rose."
+    assert ("Sept. 30", "date", "2023-09-30", "", "") in found(text)
+
+
+def test_past_day_after_the_documents_date_falls_in_the_year_before() -> None:
+    text = "BRUSSELS, 22 February 2024 — The Pact, agreed on 20 December after long talks, is law."
+    assert ("20 December", "date", "2023-12-20", "", "") in found(text)
+
+
+def test_future_day_after_the_documents_date_keeps_its_year() -> None:
+    text = "BRUSSELS, 22 February 2024 — Ministers will meet on 20 December to review it."
+    assert ("20 December", "date", "2024-12-20", "", "") in found(text)
+
+
+def test_bare_day_without_document_date_takes_the_last_year_written() -> None:
+    text = "Arrests fell in 2019.\n\nThe agency said more staff would come. Still, on Monday, Oct. 2, arrests rose."
+    assert found(text)[-1] == ("Oct. 2", "date", "2019-10-02", "", "")
+
+
+def test_bare_months_are_not_mentions() -> None:
+    assert found("Crossings averaged 2,000 a day in August and September.") == [("2,000", "count", "2000", "", "")]
+
+
+def test_month_range_gives_only_the_year() -> None:
+    assert found("Between January and August 2023, 45,700 returned.") == [
+        ("2023", "year", "2023", "", ""),
+        ("45,700", "count", "45700", "", ""),
+    ]

@@ -1,0 +1,108 @@
+"""What is not a mention (guide, rules 2, 5 and 6): each sentence lists all that remains."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_cases import Row, found
+
+CODES_AND_NAMES: list[tuple[str, list[Row]]] = [
+    ("We learned during the COVID-19 pandemic that much work can be remote.", []),
+    ("Visas such as the H-2B visa are not conducive.", []),
+    ("SDG 17 - Partnerships for the Goals", []),
+    ("Expulsions under Title 42 ended.", []),
+    ("Public Policy to Support the Pilot – Phase 2", []),
+    ("Leaders met at the G20 summit.", []),
+    ("Form I-94 records arrivals.", []),
+    ("Mexico, the No. 1 trading partner, agreed.", []),
+    ("The 3rd-largest group of applicants.", []),
+    ("Policy Brief No. 14 | Migration Research Center", []),
+    ("Call 202-344-1780 for details.", []),
+    ("At 7:30 a.m. the line was long.", []),
+    ("Contact: Tel. +57 1 555 0100", []),
+]
+
+WEB_AND_FILES: list[tuple[str, list[Row]]] = [
+    ("Read the report here: www.migrationpolicy.org/research/2021-report.", []),
+    ("Write to info2021@example.org for a copy.", []),
+    ("See https://doi.org/10.1080/08941920.2018.1482038 for details.", []),
+    ("The data are in report_2021.pdf today.", []),
+    ("It has [totaled 569,746](https://example.org/2021/data) so far.", [("569,746", "count", "569746", "", "")]),
+    ("To view this license, visit [Creative Commons](https://creativecommons.org/licenses/by-nc-nd/4.0/).", []),
+]
+
+ENUMERATORS_AND_FOOTNOTES: list[tuple[str, list[Row]]] = [
+    ("Recommendations\n\n1. The US should act.\n2. Canada should too.", []),
+    ("<p>2. Urgent Protection Pathways</p>", []),
+    ("Developing Alternative Regular Migration Pathways¹", []),
+    ("Text.\n\n² In the most recent statistics available, few.", []),
+    ("Text.\n\n2 In the most recent statistics available, few.", []),
+    ("They had 17,805 per week.12 The tiny number of pathways.", [("17,805", "count", "17805", "", "")]),
+    ("Steps: (1) expand pathways; (2) invest.", []),
+]
+
+CITATIONS: list[tuple[str, list[Row]]] = [
+    ("Fear and poverty interact (Clemens 2021a; Bermeo and Leblang 2021; Ibáñez et al 2021).", []),
+    ("Advocates agree (e.g., Selee et al 2021; Newland and Riestler 2018; Hooper 2019).", []),
+    ("Care matters (AARP 2020; US Bureau of Labor Statistics 2021).", []),
+    ("As Abuelafia et al (2018) found, 40 percent cite violence.", [("40 percent", "percent", "40", "", "")]),
+    ("Incomes rise sixteenfold (Brodbeck et al. 2018).", []),
+    ("The criteria in the 1984 Cartagena Declaration (UNHCR 1984).", [("1984", "year", "1984", "", "")]),
+    ("The Los Angeles Declaration on Migration and Protection (2022) helps.", [("2022", "year", "2022", "", "")]),
+    ("Backlogs grew (Smith 2020, 45-67) again.", []),
+]
+
+VAGUE_AND_ORDINAL: list[tuple[str, list[Row]]] = [
+    ("Hundreds of thousands of migrants have crossed.", []),
+    ("Tens of thousands were released.", []),
+    ("Dozens of families arrived.", []),
+    ("Only a few Central Americans benefit.", []),
+    ("It protects no more than a handful of people.", []),
+    ("First, the motivations are mixed.", []),
+    ("Secondly, the lack of workers matters.", []),
+    ("A second phase led by MPI.", []),
+    ("No one should have to risk their life.", []),
+    ("It is one of the largest programs.", []),
+    ("They work against one another.", []),
+    ("Said one official, who asked not to be named.", []),
+    ("A year-long study of reception.", []),
+    ("Authorities expect flows to continue in the first quarter.", []),
+    ("A safe third country agreement.", []),
+    ("Double-digit growth and a double standard.", []),
+    ("Pathways for Labor Migration: Five Difficult but Necessary Proposals", []),
+    ("The time is ripe; MIRPS will meet in Guatemala in January.", []),
+]
+
+
+def test_reference_list_is_not_read() -> None:
+    text = (
+        "Arrivals rose by 30 percent.\n\nReferences\n\n"
+        "- Smith, Jane. 2020. Migration in 2019. Journal 12 (3): 45-67. https://doi.org/10.1/x\n"
+        "- UNHCR. 2021. Global Trends 2020.\n\n"
+        "Acknowledgements\n\nCopyright © 2021 by the Council"
+    )
+    assert found(text) == [("30 percent", "percent", "30", "", ""), ("2021", "year", "2021", "", "")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CODES_AND_NAMES)
+def test_codes_and_names_with_digits(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WEB_AND_FILES)
+def test_digits_in_addresses_and_file_names(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ENUMERATORS_AND_FOOTNOTES)
+def test_enumerators_and_footnote_markers(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CITATIONS)
+def test_author_year_citations(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VAGUE_AND_ORDINAL)
+def test_vague_amounts_ordinals_and_pronoun_one(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
