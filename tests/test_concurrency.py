@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.utils import make_new_run_id
 
+from pipeline.stale_runs import HOST_TAG, PID_TAG
 from tests.conftest import SEED_IDS, Project, project_env
 
 
@@ -42,3 +45,32 @@ def test_two_command_line_runs_started_together_take_turns(project: Project, dag
     assert [r[0] for r in project.query("select doc_id from documents order by doc_id")] == SEED_IDS
     (state,) = project.query("select count(*), sum(n_mentions) from extraction_state")
     assert state[0] == len(SEED_IDS) and project.query("select count(*) from mentions") == [(state[1],)]
+
+
+def test_a_run_whose_process_was_killed_does_not_block_the_next(project: Project, dagster_home: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        stuck = dg.DagsterRun(
+            job_name="all_assets",
+            run_id=make_new_run_id(),
+            status=dg.DagsterRunStatus.STARTED,
+            tags={HOST_TAG: socket.gethostname(), PID_TAG: str(dead.pid)},
+        )
+        instance.add_run(stuck)
+        instance.event_log_storage.set_concurrency_slots("duckdb", 1)
+        assert instance.event_log_storage.claim_concurrency_slot("duckdb", stuck.run_id, "mentions").is_claimed
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run"],
+        env=project_env(project, dagster_home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert f"run {stuck.run_id} was left in progress by a process that died" in done.stdout
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        assert instance.get_run_by_id(stuck.run_id).status == dg.DagsterRunStatus.FAILURE
+        assert instance.event_log_storage.get_concurrency_info("duckdb").claimed_slots == []

@@ -28,18 +28,8 @@ def predict(paths: list[Path]) -> list[dict[str, object]]:
         with open(path, encoding="utf-8", newline="") as f:
             text = f.read()
         for m in extract(text):
-            rows.append(
-                {
-                    "doc": path.stem,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "kind": m.kind,
-                    "value": m.value,
-                    "unit": m.unit,
-                    "approx": m.approx,
-                }
-            )
+            rows.append({"doc": path.stem, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+                         "value": m.value, "unit": m.unit, "approx": m.approx})
     return rows
 
 

@@ -34,17 +34,7 @@ def run(paths: list[str], fmt: str = "csv") -> tuple[int, str, str]:
 def test_csv_has_the_agreed_header(doc: Path) -> None:
     _, out, _ = run([str(doc)])
     assert out.splitlines()[0].split(",") == [
-        "doc",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "value",
-        "unit",
-        "approx",
-        "sentence_start",
-        "sentence_end",
-        "sentence",
+        "doc", "start", "end", "text", "kind", "value", "unit", "approx", "sentence_start", "sentence_end", "sentence",
     ]
     assert list(COLUMNS) == out.splitlines()[0].split(",")
 
@@ -63,8 +53,8 @@ def test_offsets_index_the_file_with_its_own_line_endings(doc: Path) -> None:
     _, out, _ = run([str(doc)])
     raw = doc.read_bytes().decode("utf-8")
     for r in csv.DictReader(io.StringIO(out)):
-        assert raw[int(r["start"]) : int(r["end"])] == r["text"]
-        assert raw[int(r["sentence_start"]) : int(r["sentence_end"])] == r["sentence"]
+        assert raw[int(r["start"]):int(r["end"])] == r["text"]
+        assert raw[int(r["sentence_start"]):int(r["sentence_end"])] == r["sentence"]
 
 
 def test_jsonl_has_one_object_per_mention_with_the_same_keys(doc: Path) -> None:
@@ -95,10 +85,7 @@ def test_non_utf8_file_is_reported(doc: Path, tmp_path: Path) -> None:
 def test_command_line_runs_as_a_module(doc: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "pipeline", "extract", "--format", "jsonl", str(doc)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 3

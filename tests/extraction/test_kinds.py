@@ -22,10 +22,8 @@ COUNTS: list[tuple[str, list[Row]]] = [
     ("They had only two alternatives.", [("two", "count", "2", "", "")]),
     ("He had been deported three times before.", [("three", "count", "3", "", "")]),
     ("Ages 15-29 are most affected.", [("15", "count", "15", "", ""), ("29", "count", "29", "", "")]),
-    (
-        "Arrivals rose from 6,000 to 12,000 a day.",
-        [("6,000", "count", "6000", "", ""), ("12,000", "count", "12000", "", "")],
-    ),
+    ("Arrivals rose from 6,000 to 12,000 a day.",
+     [("6,000", "count", "6000", "", ""), ("12,000", "count", "12000", "", "")]),
 ]
 
 PERCENTS: list[tuple[str, list[Row]]] = [
@@ -34,10 +32,8 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("An 18 per cent rise.", [("18 per cent", "percent", "18", "", "")]),
     ("Returns rose 12.5 percentage points.", [("12.5 percentage points", "percent", "12.5", "", "")]),
     ("Forty percent said so.", [("Forty percent", "percent", "40", "", "")]),
-    (
-        "Flows will grow between 3 and 5 percent.",
-        [("3", "percent", "3", "", ""), ("5 percent", "percent", "5", "", "")],
-    ),
+    ("Flows will grow between 3 and 5 percent.",
+     [("3", "percent", "3", "", ""), ("5 percent", "percent", "5", "", "")]),
     ("Of these, 40-50% were returned by air.", [("40", "percent", "40", "", ""), ("50%", "percent", "50", "", "")]),
 ]
 
@@ -52,14 +48,10 @@ MONEY: list[tuple[str, list[Row]]] = [
     ("A budget of just 47 million pesos.", [("47 million pesos", "money", "47000000", "MXN", "max")]),
     ("Canada pledged C$40 million.", [("C$40 million", "money", "40000000", "CAD", "")]),
     ("Each costs $250.", [("$250", "money", "250", "USD", "")]),
-    (
-        "The plan needs $5-10 million.",
-        [("$5", "money", "5000000", "USD", ""), ("10 million", "money", "10000000", "USD", "")],
-    ),
-    (
-        "At a cost of $200 million to $300 million.",
-        [("$200 million", "money", "200000000", "USD", ""), ("$300 million", "money", "300000000", "USD", "")],
-    ),
+    ("The plan needs $5-10 million.",
+     [("$5", "money", "5000000", "USD", ""), ("10 million", "money", "10000000", "USD", "")]),
+    ("At a cost of $200 million to $300 million.",
+     [("$200 million", "money", "200000000", "USD", ""), ("$300 million", "money", "300000000", "USD", "")]),
 ]
 
 RATIOS: list[tuple[str, list[Row]]] = [
@@ -81,22 +73,16 @@ RATIOS: list[tuple[str, list[Row]]] = [
 MULTIPLIERS: list[tuple[str, list[Row]]] = [
     ("The number is expected to double.", [("double", "multiplier", "2", "", "")]),
     ("It nearly doubled.", [("doubled", "multiplier", "2", "", "approx")]),
-    (
-        "The number of those over 85 will quadruple.",
-        [("85", "count", "85", "", "min"), ("quadruple", "multiplier", "4", "", "")],
-    ),
+    ("The number of those over 85 will quadruple.",
+     [("85", "count", "85", "", "min"), ("quadruple", "multiplier", "4", "", "")]),
     ("They multiply their incomes by a factor of 16.", [("a factor of 16", "multiplier", "16", "", "")]),
     ("Three times as many as the year before.", [("Three times", "multiplier", "3", "", "")]),
     ("A fourfold rise.", [("fourfold", "multiplier", "4", "", "")]),
     ("A 10-fold increase.", [("10-fold", "multiplier", "10", "", "")]),
-    (
-        "More than twice as many as in 2020.",
-        [("twice", "multiplier", "2", "", "min"), ("2020", "year", "2020", "", "")],
-    ),
-    (
-        "It could be two to three times higher.",
-        [("two", "multiplier", "2", "", ""), ("three times", "multiplier", "3", "", "")],
-    ),
+    ("More than twice as many as in 2020.",
+     [("twice", "multiplier", "2", "", "min"), ("2020", "year", "2020", "", "")]),
+    ("It could be two to three times higher.",
+     [("two", "multiplier", "2", "", ""), ("three times", "multiplier", "3", "", "")]),
     ("The backlog has more than tripled.", [("tripled", "multiplier", "3", "", "min")]),
 ]
 
@@ -121,26 +107,20 @@ DATES: list[tuple[str, list[Row]]] = [
     ("Reports\nJanuary 2019\n", [("January 2019", "date", "2019-01", "", "")]),
     ("As of Oct. 1, 2021, the count rose.", [("Oct. 1, 2021", "date", "2021-10-01", "", "")]),
     ("It ended Sept. 30, 2023.", [("Sept. 30, 2023", "date", "2023-09-30", "", "")]),
-    (
-        "Guatemala City, 13-14 September 2023",
-        [("13", "date", "2023-09-13", "", ""), ("14 September 2023", "date", "2023-09-14", "", "")],
-    ),
+    ("Guatemala City, 13-14 September 2023",
+     [("13", "date", "2023-09-13", "", ""), ("14 September 2023", "date", "2023-09-14", "", "")]),
 ]
 
 DURATIONS: list[tuple[str, list[Row]]] = [
-    (
-        "It will double in the next twenty years.",
-        [("double", "multiplier", "2", "", ""), ("twenty years", "duration", "20", "year", "")],
-    ),
+    ("It will double in the next twenty years.",
+     [("double", "multiplier", "2", "", ""), ("twenty years", "duration", "20", "year", "")]),
     ("In that same seven months, few got visas.", [("seven months", "duration", "7", "month", "")]),
     ("During its first three-year phase.", [("three-year", "duration", "3", "year", "")]),
     ("Many crossed over the past 15 months.", [("15 months", "duration", "15", "month", "")]),
     ("A decision within 45 working days.", [("45 working days", "duration", "45", "day", "")]),
     ("After two decades of talks.", [("two decades", "duration", "20", "year", "")]),
-    (
-        "The trek takes between three and 10 days.",
-        [("three", "duration", "3", "day", ""), ("10 days", "duration", "10", "day", "")],
-    ),
+    ("The trek takes between three and 10 days.",
+     [("three", "duration", "3", "day", ""), ("10 days", "duration", "10", "day", "")]),
     ("The population under 20 years peaked.", [("20 years", "duration", "20", "year", "max")]),
 ]
 

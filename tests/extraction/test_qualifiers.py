@@ -6,29 +6,13 @@ import pytest
 from extraction_cases import found
 
 QUALIFIERS = [
-    ("nearly", "approx"),
-    ("almost", "approx"),
-    ("about", "approx"),
-    ("around", "approx"),
-    ("roughly", "approx"),
-    ("some", "approx"),
-    ("approximately", "approx"),
-    ("close to", "approx"),
+    ("nearly", "approx"), ("almost", "approx"), ("about", "approx"), ("around", "approx"),
+    ("roughly", "approx"), ("some", "approx"), ("approximately", "approx"), ("close to", "approx"),
     ("an estimated", "approx"),
-    ("over", "min"),
-    ("more than", "min"),
-    ("at least", "min"),
-    ("above", "min"),
-    ("just over", "min"),
-    ("under", "max"),
-    ("less than", "max"),
-    ("up to", "max"),
-    ("at most", "max"),
-    ("just", "max"),
-    ("fewer than", "max"),
-    ("just under", "max"),
-    ("only", ""),
-    ("the", ""),
+    ("over", "min"), ("more than", "min"), ("at least", "min"), ("above", "min"), ("just over", "min"),
+    ("under", "max"), ("less than", "max"), ("up to", "max"), ("at most", "max"), ("just", "max"),
+    ("fewer than", "max"), ("just under", "max"),
+    ("only", ""), ("the", ""),
 ]
 
 

@@ -34,4 +34,4 @@ def test_wrapped_line_does_not_end_a_sentence() -> None:
 def test_sentence_offsets_index_the_text() -> None:
     text = "First line.\r\nSecond line has 42 items.\r\n"
     m = extract(text)[0]
-    assert text[m.sentence_start : m.sentence_end] == m.sentence == "Second line has 42 items."
+    assert text[m.sentence_start:m.sentence_end] == m.sentence == "Second line has 42 items."
