@@ -17,12 +17,13 @@ from pipeline.sources import audit_sources, document_files, sha256_of
 
 @dataclass(frozen=True)
 class StoredDocument:
-    """What the warehouse holds about one document."""
+    """What the warehouse holds about one document: recorded size and checksum, and those of its stored text."""
 
     file_name: str
     sha256: str
     n_bytes: int
-    text: str
+    text_sha256: str
+    text_bytes: int
 
 
 def source_problems(sources_dir: Path, stored: Iterable[StoredDocument]) -> list[tuple[str, str]]:
@@ -33,8 +34,7 @@ def source_problems(sources_dir: Path, stored: Iterable[StoredDocument]) -> list
     for doc in stored:
         seen.add(doc.file_name)
         path = sources_dir / doc.file_name
-        data = doc.text.encode("utf-8")
-        if sha256_of(data) != doc.sha256 or len(data) != doc.n_bytes:
+        if doc.text_sha256 != doc.sha256 or doc.text_bytes != doc.n_bytes:
             problems.append((str(path), "the warehouse's text does not match its recorded size and SHA-256"))
         if doc.file_name not in on_disk:
             problems.append((str(path), "in the warehouse but no longer in the sources folder; rerun documents"))

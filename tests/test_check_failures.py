@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import dagster as dg
+import duckdb
 import yaml
 from dagster_duckdb import DuckDBResource
 
@@ -96,3 +97,14 @@ def test_schema_check_failure_shows_the_failing_rows(project: Project) -> None:
     cases = evaluation.metadata["failure_cases"].value
     assert "| doc_id | str_matches" in cases and "bad id" in cases
     assert evaluation.metadata["failure_count"].value >= 1
+
+
+def test_source_check_names_a_document_whose_stored_text_was_altered(project: Project) -> None:
+    assert project.materialise().success
+    with duckdb.connect(str(project.database)) as conn:
+        conn.execute("update documents set text = replace(text, '2021', '2012') where doc_id = ?", [SEED_IDS[4]])
+
+    result = _run_source_check(project)
+
+    assert not result.passed
+    assert f"{SEED_IDS[4]}.txt: the warehouse's text does not match its recorded size and SHA-256" in result.description

@@ -78,6 +78,13 @@ def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     )
 
 
+STORED_DOCUMENTS_SQL = """
+select file_name, sha256, bytes, sha256(text) as text_sha256, octet_length(encode(text)) as text_bytes
+from documents
+order by file_name
+"""
+
+
 @dg.asset_check(
     asset="documents",
     blocking=True,
@@ -87,7 +94,7 @@ def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 )
 def documents_match_sources(duckdb: DuckDBResource, paths: ProjectPaths) -> dg.AssetCheckResult:
     with duckdb.get_connection() as conn:
-        rows = conn.execute("select file_name, sha256, bytes, text from documents order by file_name").fetchall()
+        rows = conn.execute(STORED_DOCUMENTS_SQL).fetchall()
     problems = source_problems(paths.sources, [StoredDocument(*row) for row in rows])
     metadata: dict[str, object] = {"documents": dg.MetadataValue.int(len(rows))}
     if problems:
