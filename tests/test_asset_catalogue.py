@@ -53,7 +53,8 @@ def test_table_materialisation_records_rows_schema_and_preview(seeded_project: P
     columns = metadata["dagster/column_schema"].schema.columns
     model_columns = SCHEMAS[table].to_schema().columns
     assert [c.name for c in columns] == list(model_columns)
-    assert all(c.description == model_columns[c.name].description and c.description for c in columns)
+    assert all(c.description.replace("\\<", "<") == model_columns[c.name].description for c in columns)
+    assert all(c.description for c in columns)
     preview = metadata["preview"].value.splitlines()
     assert preview[0].startswith("| ") and preview[1].startswith("|---")
     assert len(preview) == 2 + min(n_rows, 10)

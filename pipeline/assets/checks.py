@@ -68,7 +68,8 @@ order by m.doc_id, m.start
 def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as conn:
         bad = conn.execute(OFFSETS_SQL).df()
-    metadata: dict[str, object] = {}
+        (n_mentions,) = conn.execute("select count(*) from mentions").fetchone()
+    metadata: dict[str, object] = {"mentions": dg.MetadataValue.int(int(n_mentions))}
     if len(bad):
         metadata.update(_failure_metadata(bad))
     return dg.AssetCheckResult(

@@ -24,11 +24,20 @@ PREVIEW_CELL_CHARS = 80
 
 
 def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
-    """Dagster table schema built from a pandera model, descriptions included."""
+    """Dagster table schema built from a pandera model, descriptions included.
+
+    The UI renders descriptions as Markdown, so ``<`` is escaped to keep
+    placeholders such as ``<doc_id>`` visible; types drop pandas' storage
+    suffix (``string[pyarrow]`` shows as ``string``).
+    """
     schema = model.to_schema()
     return dg.TableSchema(
         columns=[
-            dg.TableColumn(name=name, type=str(col.dtype), description=col.description or "")
+            dg.TableColumn(
+                name=name,
+                type=str(col.dtype).split("[")[0],
+                description=(col.description or "").replace("<", "\\<"),
+            )
             for name, col in schema.columns.items()
         ]
     )
