@@ -222,3 +222,25 @@ def test_command_line_reports_a_refusal_naming_the_file(project: Project, tmp_pa
     assert f"error: {project.sources / file.name}: the id '{SEED_IDS[2]}' is taken" in done.stderr
     assert "pass --replace" in done.stderr
     assert _folder_state(project.sources) == before
+
+
+def test_first_document_of_a_new_sources_folder_gets_a_new_provenance_file(tmp_path: Path) -> None:
+    sources = tmp_path / "new_sources"
+    sources.mkdir()
+
+    add_source(sources, _describe(_new_document(tmp_path)))
+
+    assert (sources / PROVENANCE_FILE).read_text(encoding="utf-8").startswith("# Provenance of every source document")
+    assert [d.doc_id for d in load_verified_documents(sources)] == ["new_report"]
+
+
+def test_provenance_file_with_no_entries_yet_gets_its_first(tmp_path: Path) -> None:
+    sources = tmp_path / "new_sources"
+    sources.mkdir()
+    (sources / PROVENANCE_FILE).write_text("# our documents\ndocuments:\n", encoding="utf-8")
+
+    add_source(sources, _describe(_new_document(tmp_path)))
+
+    text = (sources / PROVENANCE_FILE).read_text(encoding="utf-8")
+    assert text.startswith("# our documents\ndocuments:\n  new_report.txt:\n")
+    assert [d.doc_id for d in load_verified_documents(sources)] == ["new_report"]
