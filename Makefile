@@ -20,9 +20,12 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --compile-bytecode -e .
 	touch $@
 
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+# The instance (run history, pool slots) lives in the git-ignored .dagster_home/;
+# its storage is created here once, so two runs started together never race to create it.
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml $(BIN)/.installed
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $@
+	$(BIN)/dagster instance migrate > $(DAGSTER_HOME)/migrate.log 2>&1 || { cat $(DAGSTER_HOME)/migrate.log; exit 1; }
 
 run: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pipeline run

@@ -20,6 +20,24 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", help="materialise every asset and print where the outputs are")
 
+    add = sub.add_parser(
+        "add-source",
+        help="copy a document into the sources folder and record its provenance (size, SHA-256)",
+        description="Copy FILE (.txt or .md, UTF-8) byte for byte into the sources folder "
+        "($FIGURES_SOURCES_DIR, default sources/) and add its entry to provenance.yaml.",
+    )
+    add.add_argument("file", metavar="FILE", help="the document to add; its file stem becomes the document id")
+    add.add_argument("--title", required=True, help="title of the document")
+    add.add_argument("--publisher", required=True, help="organisation(s) that published it")
+    add.add_argument(
+        "--published", required=True, help="publication date, ISO 8601 (2024-06-26, 2024-06 or 2024), or 'none'"
+    )
+    add.add_argument("--license", required=True, help="licence as the document states it, or 'unknown'")
+    add.add_argument("--url", help="address the document was retrieved from")
+    add.add_argument("--license-url", help="address of the licence text")
+    add.add_argument("--id", dest="doc_id", help="store the document under this id instead of its file stem")
+    add.add_argument("--replace", action="store_true", help="replace the document that already has this id")
+
     return parser
 
 
@@ -34,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.run import run_all
 
         return run_all()
+    if args.command == "add-source":
+        from pipeline.add_source_cli import run_add_source
+
+        return run_add_source(args, sys.stdout, sys.stderr)
     raise AssertionError(args.command)  # argparse guarantees a known command
 
 

@@ -1,4 +1,4 @@
-"""Dagster definitions: assembles assets, checks and resources; nothing else lives here."""
+"""Dagster definitions: assembles assets, checks, sensors, schedules and resources; nothing else lives here."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pipeline.assets.marts import claim_checks, corroboration, document_stats
 from pipeline.assets.publish import exports
 from pipeline.assets.reference import regions
 from pipeline.assets.sources import documents
+from pipeline.automation import ALL_ASSETS_JOB, daily_refresh, sources_sensor
 from pipeline.resources import default_resources
 
 ASSETS = [documents, regions, mentions, indicators, claim_checks, corroboration, document_stats, exports]
-ALL_ASSETS_JOB = "all_assets"
 
 
 def make_definitions(resources: Mapping[str, object] | None = None) -> dg.Definitions:
@@ -25,6 +25,8 @@ def make_definitions(resources: Mapping[str, object] | None = None) -> dg.Defini
         assets=ASSETS,
         asset_checks=all_checks(),
         jobs=[dg.define_asset_job(ALL_ASSETS_JOB, selection=dg.AssetSelection.all())],
+        sensors=[sources_sensor],
+        schedules=[daily_refresh],
         resources=dict(resources) if resources is not None else default_resources(),
         executor=dg.in_process_executor,
     )

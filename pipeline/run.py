@@ -9,17 +9,20 @@ import sys
 import dagster as dg
 
 from pipeline import settings
+from pipeline.stale_runs import command_line_run_tags, release_dead_runs
 
 _EXCEPTION_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(Error|Failure|Exception): ")
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
-def materialise_all(defs: dg.Definitions, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
+def materialise_all(
+    defs: dg.Definitions, instance: dg.DagsterInstance, tags: dict[str, str] | None = None
+) -> dg.ExecuteInProcessResult:
     """Run the job that materialises every asset and check, without raising on failure."""
     from pipeline.definitions import ALL_ASSETS_JOB
 
     job = defs.resolve_job_def(ALL_ASSETS_JOB)
-    return job.execute_in_process(instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
+    return job.execute_in_process(instance=instance, run_config=QUIET_LOGS, raise_on_error=False, tags=tags)
 
 
 def failure_messages(result: dg.ExecuteInProcessResult) -> list[str]:
@@ -43,7 +46,9 @@ def run_all() -> int:
     from pipeline.definitions import defs
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    result = materialise_all(defs, instance)
+    for run_id in release_dead_runs(instance):
+        print(f"note: run {run_id} was left in progress by a process that died; marked failed, its slot freed")
+    result = materialise_all(defs, instance, tags=command_line_run_tags())
     if not result.success:
         for message in failure_messages(result):
             print(f"error: {message}", file=sys.stderr)

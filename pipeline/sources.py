@@ -132,6 +132,25 @@ def document_files(sources_dir: Path) -> list[Path]:
     return sorted(p for p in sources_dir.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
 
 
+def _catalogue_problems(
+    sources_dir: Path, files: list[Path], provenance: dict[str, Provenance]
+) -> Iterator[SourceError]:
+    """Every mismatch between files and provenance entries, in a stable order."""
+    by_stem: dict[str, Path] = {}
+    for path in files:
+        if path.stem in by_stem:
+            yield SourceError(path, f"two documents share the id {path.stem!r} (also {by_stem[path.stem].name})")
+        else:
+            by_stem[path.stem] = path
+    names = {p.name for p in files}
+    for path in files:
+        if path.name not in provenance:
+            yield SourceError(path, f"document has no provenance entry in {PROVENANCE_FILE}")
+    for name in sorted(provenance):
+        if name not in names:
+            yield SourceError(sources_dir / name, f"{PROVENANCE_FILE} describes this file but it is missing")
+
+
 def check_catalogue(sources_dir: Path, provenance: dict[str, Provenance]) -> list[Path]:
     """Match files to provenance entries one to one and ids to files one to one.
 
@@ -139,18 +158,9 @@ def check_catalogue(sources_dir: Path, provenance: dict[str, Provenance]) -> lis
     an entry without its file, or two files sharing one id (stem).
     """
     files = document_files(sources_dir)
-    by_stem: dict[str, Path] = {}
-    for path in files:
-        if path.stem in by_stem:
-            raise SourceError(path, f"two documents share the id {path.stem!r} (also {by_stem[path.stem].name})")
-        by_stem[path.stem] = path
-    names = {p.name for p in files}
-    for path in files:
-        if path.name not in provenance:
-            raise SourceError(path, f"document has no provenance entry in {PROVENANCE_FILE}")
-    for name in sorted(provenance):
-        if name not in names:
-            raise SourceError(sources_dir / name, f"{PROVENANCE_FILE} describes this file but it is missing")
+    first_problem = next(_catalogue_problems(sources_dir, files, provenance), None)
+    if first_problem is not None:
+        raise first_problem
     return files
 
 
@@ -185,3 +195,38 @@ def iter_verified_documents(sources_dir: Path) -> Iterator[SourceDocument]:
 def load_verified_documents(sources_dir: Path) -> list[SourceDocument]:
     """Every document of ``sources_dir``, all verified before any is returned."""
     return list(iter_verified_documents(sources_dir))
+
+
+def audit_sources(sources_dir: Path) -> list[SourceError]:
+    """Every problem of the sources folder at once (not just the first), each naming its file.
+
+    Empty when the folder is sound. Used to show people the full list of files
+    to fix, where ``load_verified_documents`` stops at the first problem.
+    """
+    try:
+        provenance = read_provenance(sources_dir)
+    except SourceError as exc:
+        return [exc]
+    files = document_files(sources_dir)
+    problems = list(_catalogue_problems(sources_dir, files, provenance))
+    for path in files:
+        if path.name in provenance:
+            try:
+                verify_document(path, provenance[path.name])
+            except SourceError as exc:
+                problems.append(exc)
+    return problems
+
+
+def folder_snapshot(sources_dir: Path) -> dict[str, str]:
+    """SHA-256 of every visible file of the sources folder, by file name.
+
+    Documents, provenance and curation files alike: a change to any of them
+    changes what a run would produce. Hidden files (such as the temporary files
+    ``add-source`` writes before renaming them) are left out.
+    """
+    return {
+        p.name: sha256_of(p.read_bytes())
+        for p in sorted(sources_dir.iterdir())
+        if p.is_file() and not p.name.startswith(".")
+    }

@@ -7,20 +7,35 @@ Table names come from the schema registry, never from data.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from schemas import SCHEMAS
+from schemas import INTERNAL_SCHEMAS, SCHEMAS
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "warehouse"
 
 
 def _known_table(name: str) -> str:
-    if name not in SCHEMAS:
-        raise ValueError(f"unknown table {name!r}; known tables: {', '.join(sorted(SCHEMAS))}")
+    if name not in SCHEMAS and name not in INTERNAL_SCHEMAS:
+        known = sorted([*SCHEMAS, *INTERNAL_SCHEMAS])
+        raise ValueError(f"unknown table {name!r}; known tables: {', '.join(known)}")
     return name
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Commit everything done inside the block together, or roll all of it back."""
+    conn.execute("begin transaction")
+    try:
+        yield conn
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
 
 
 def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> int:
@@ -41,6 +56,17 @@ def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) 
 def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """The whole table ``name`` as a pandas frame."""
     return conn.execute(f'select * from "{_known_table(name)}"').df()
+
+
+def count_rows(conn: duckdb.DuckDBPyConnection, name: str) -> int:
+    """Number of rows of table ``name``."""
+    (n,) = conn.execute(f'select count(*) from "{_known_table(name)}"').fetchone()
+    return int(n)
+
+
+def read_head(conn: duckdb.DuckDBPyConnection, name: str, n: int) -> pd.DataFrame:
+    """The first ``n`` rows of table ``name``, in stored order."""
+    return conn.execute(f'select * from "{_known_table(name)}" limit ?', [n]).df()
 
 
 def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:

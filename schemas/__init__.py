@@ -2,7 +2,8 @@
 
 One module per table; ``SCHEMAS`` maps table name (= asset name = export file
 name) to its model. The data dictionary and ``datapackage.json`` are generated
-from these models.
+from these models. ``INTERNAL_SCHEMAS`` describes bookkeeping tables the
+pipeline keeps in the warehouse for itself; they are never exported.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from schemas.claim_checks import ClaimChecks
 from schemas.corroboration import Corroboration
 from schemas.document_stats import DocumentStats
 from schemas.documents import Documents
+from schemas.extraction_state import ExtractionState
 from schemas.indicators import Indicators
 from schemas.mentions import Mentions
 from schemas.regions import Regions
@@ -27,12 +29,18 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "document_stats": DocumentStats,
 }
 
+INTERNAL_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "extraction_state": ExtractionState,
+}
+
 __all__ = [
+    "INTERNAL_SCHEMAS",
     "SCHEMAS",
     "ClaimChecks",
     "Corroboration",
     "DocumentStats",
     "Documents",
+    "ExtractionState",
     "Indicators",
     "Mentions",
     "Regions",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ class Project:
     """A throw-away copy of the project: its own sources, DuckDB file and exports."""
 
     root: Path
+    result: dg.ExecuteInProcessResult | None = None  # the seeded project's materialisation
 
     @property
     def sources(self) -> Path:
@@ -88,4 +90,31 @@ def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     shutil.copytree(REPO_ROOT / "sources", proj.sources)
     result = proj.materialise()
     assert result.success, "materialising the seed documents failed"
+    proj.result = result
     return proj
+
+
+def make_dagster_home(home: Path) -> Path:
+    """A DAGSTER_HOME holding the repository's dagster.yaml, its storage created (as `make` does)."""
+    home.mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
+    with dg.DagsterInstance.from_config(str(home)):
+        pass
+    return home
+
+
+@pytest.fixture
+def dagster_home(tmp_path: Path) -> Path:
+    """A temporary DAGSTER_HOME set up like the repository's."""
+    return make_dagster_home(tmp_path / "dagster_home")
+
+
+def project_env(project: Project, dagster_home: Path) -> dict[str, str]:
+    """Environment for a subprocess working on ``project`` with the instance in ``dagster_home``."""
+    return {
+        **os.environ,
+        "DAGSTER_HOME": str(dagster_home),
+        "FIGURES_SOURCES_DIR": str(project.sources),
+        "FIGURES_DUCKDB_PATH": str(project.database),
+        "FIGURES_EXPORTS_DIR": str(project.exports),
+    }

@@ -9,7 +9,9 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.assets.integrity import INTEGRITY_CHECKS
-from pipeline.assets.metadata import preview_markdown
+from pipeline.assets.metadata import preview_markdown, problems_markdown
+from pipeline.integrity import StoredDocument, source_problems
+from pipeline.resources import ProjectPaths
 from pipeline.validation import MAX_FAILURE_CASES, validate_table
 from pipeline.warehouse import read_table
 from schemas import SCHEMAS
@@ -30,6 +32,7 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
         asset=table,
         name=f"{table}_schema",
         blocking=True,
+        pool="duckdb",
         description=f"Validates {table} against its pandera model (types, nulls, allowed values, keys).",
     )
     def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
@@ -60,12 +63,14 @@ order by m.doc_id, m.start
     asset="mentions",
     blocking=True,
     additional_deps=["documents"],
+    pool="duckdb",
     description="Every mention's text (and sentence) equals its document's text at its offsets.",
 )
 def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as conn:
         bad = conn.execute(OFFSETS_SQL).df()
-    metadata: dict[str, object] = {}
+        (n_mentions,) = conn.execute("select count(*) from mentions").fetchone()
+    metadata: dict[str, object] = {"mentions": dg.MetadataValue.int(int(n_mentions))}
     if len(bad):
         metadata.update(_failure_metadata(bad))
     return dg.AssetCheckResult(
@@ -75,6 +80,36 @@ def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     )
 
 
+STORED_DOCUMENTS_SQL = """
+select file_name, sha256, bytes, sha256(text) as text_sha256, octet_length(encode(text)) as text_bytes
+from documents
+order by file_name
+"""
+
+
+@dg.asset_check(
+    asset="documents",
+    blocking=True,
+    pool="duckdb",
+    description="Every source file matches its provenance (size, SHA-256, UTF-8, one entry per file) "
+    "and the documents table holds exactly the files of the sources folder, unchanged.",
+)
+def documents_match_sources(duckdb: DuckDBResource, paths: ProjectPaths) -> dg.AssetCheckResult:
+    with duckdb.get_connection() as conn:
+        rows = conn.execute(STORED_DOCUMENTS_SQL).fetchall()
+    problems = source_problems(paths.sources, [StoredDocument(*row) for row in rows])
+    metadata: dict[str, object] = {"documents": dg.MetadataValue.int(len(rows))}
+    if problems:
+        metadata["failure_count"] = dg.MetadataValue.int(len(problems))
+        metadata["failure_cases"] = dg.MetadataValue.md(problems_markdown(problems, paths.sources))
+        metadata["sources_dir"] = dg.MetadataValue.path(str(paths.sources))
+        file, problem = problems[0]
+        description = f"{len(problems)} problem(s); first: {file}: {problem}"
+    else:
+        description = f"all {len(rows)} documents match their source files and provenance"
+    return dg.AssetCheckResult(passed=not problems, metadata=metadata, description=description)
+
+
 def all_checks() -> list[dg.AssetChecksDefinition]:
     """Every check of the pipeline."""
-    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets, *INTEGRITY_CHECKS]
+    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets, documents_match_sources, *INTEGRITY_CHECKS]

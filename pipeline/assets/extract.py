@@ -2,44 +2,82 @@
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from pydantic import Field
 
 from pipeline.assets.curation_io import gazetteer_of
-from pipeline.assets.metadata import table_metadata
+from pipeline.assets.metadata import warehouse_table_metadata
+from pipeline.curation.regions import REGIONS_FILE
+from pipeline.incremental import (
+    extractor_fingerprint,
+    plan_extraction,
+    read_state,
+    state_frame,
+    stored_counts,
+    write_mentions,
+)
 from pipeline.resources import ProjectPaths
 from pipeline.tables import mention_rows, mentions_frame
-from pipeline.warehouse import replace_table
 from schemas import Mentions
+
+#: Changes whenever the extraction code does, so the UI marks ``mentions`` stale after an extractor change.
+EXTRACTOR_VERSION = extractor_fingerprint()
+
+
+class ExtractionConfig(dg.Config):
+    """Run configuration of ``mentions`` (Launchpad: ``ops: mentions: config:``)."""
+
+    reextract_all: bool = Field(
+        default=False,
+        description="Extract every document again, even those whose checksum and extractor are unchanged.",
+    )
 
 
 @dg.asset(
     group_name="extract",
     kinds={"duckdb", "pandas"},
     pool="duckdb",
-    code_version="2",
+    code_version=EXTRACTOR_VERSION[:12],
     deps=["documents", "regions"],
 )
-def mentions(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
+def mentions(
+    context: dg.AssetExecutionContext, config: ExtractionConfig, duckdb: DuckDBResource, paths: ProjectPaths
+) -> dg.MaterializeResult:
     """One row per numeric mention: document, offsets, text, kind, value, unit, approx, sentence, and for
     statistical kinds what the figure counts (subject), where (geography), when (period) and per what (rate_per).
 
     Extraction is the pure function ``pipeline.extraction.extract`` and enrichment
     the pure ``pipeline.enrichment.enrich``, applied one document at a time; ``text``
-    always equals the document's text at the offsets.
+    always equals the document's text at the offsets. Incremental: only documents
+    whose SHA-256 changed (or new ones) are extracted; the mentions of the others
+    are reused from the warehouse, unless the extraction code or the regions
+    gazetteer changed or ``reextract_all`` is set.
     """
     gazetteer = gazetteer_of(paths.sources)
-    rows: list[dict[str, object]] = []
+    fingerprint = extractor_fingerprint(paths.sources / REGIONS_FILE)
     with duckdb.get_connection() as conn:
-        doc_ids = [r[0] for r in conn.execute("select doc_id from documents order by doc_id").fetchall()]
-        for doc_id in doc_ids:
+        documents = dict(conn.execute("select doc_id, sha256 from documents order by doc_id").fetchall())
+        plan = plan_extraction(documents, read_state(conn), fingerprint, reextract_all=config.reextract_all)
+        rows: list[dict[str, object]] = []
+        counts = stored_counts(conn, plan.reuse)
+        for doc_id in plan.extract:
             (text,) = conn.execute("select text from documents where doc_id = ?", [doc_id]).fetchone()
-            rows.extend(mention_rows(doc_id, text, gazetteer))
-        df = mentions_frame(rows)
-        replace_table(conn, "mentions", df)
-    by_kind = df["kind"].value_counts().sort_index()
-    context.log.info(f"{len(df)} mentions in {len(doc_ids)} documents")
+            doc_rows = mention_rows(doc_id, text, gazetteer)
+            counts[doc_id] = len(doc_rows)
+            rows.extend(doc_rows)
+        write_mentions(conn, mentions_frame(rows), plan.reuse, state_frame(documents, fingerprint, counts))
+        metadata = warehouse_table_metadata(conn, "mentions", Mentions)
+        by_kind = dict(conn.execute("select kind, count(*) from mentions group by kind order by kind").fetchall())
+    context.log.info(
+        f"extracted {len(plan.extract)} document(s), reused {len(plan.reuse)}, dropped {len(plan.removed)} removed"
+    )
     return dg.MaterializeResult(
         metadata={
-            **table_metadata(Mentions, df),
+            **metadata,
             "mentions_by_kind": dg.MetadataValue.json({k: int(v) for k, v in by_kind.items()}),
+            "documents_extracted": dg.MetadataValue.int(len(plan.extract)),
+            "documents_reused": dg.MetadataValue.int(len(plan.reuse)),
+            "documents_removed": dg.MetadataValue.int(len(plan.removed)),
+            "extracted": dg.MetadataValue.json(plan.extract),
+            "extractor_fingerprint": dg.MetadataValue.text(fingerprint),
         }
     )

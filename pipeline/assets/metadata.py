@@ -1,38 +1,73 @@
-"""Materialisation metadata shared by every table asset: row count, column schema, preview."""
+"""Materialisation metadata shared by every table asset: row count, column schema, preview.
+
+Every asset that writes a table records the same three entries, so the UI shows
+each table alike: ``table_metadata`` when the asset holds the frame it wrote,
+``warehouse_table_metadata`` when the table was built in DuckDB (SQL marts,
+incremental writes) and only the warehouse holds it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import dagster as dg
+import duckdb
 import pandas as pd
 import pandera.pandas as pa
+
+from pipeline.validation import MAX_FAILURE_CASES
+from pipeline.warehouse import count_rows, read_head
 
 PREVIEW_ROWS = 10
 PREVIEW_CELL_CHARS = 80
 
 
 def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
-    """Dagster table schema built from a pandera model, descriptions included."""
+    """Dagster table schema built from a pandera model, descriptions included.
+
+    The UI renders descriptions as Markdown, so ``<`` is escaped to keep
+    placeholders such as ``<doc_id>`` visible; types drop pandas' storage
+    suffix (``string[pyarrow]`` shows as ``string``).
+    """
     schema = model.to_schema()
     return dg.TableSchema(
         columns=[
-            dg.TableColumn(name=name, type=str(col.dtype), description=col.description or "")
+            dg.TableColumn(
+                name=name,
+                type=str(col.dtype).split("[")[0],
+                description=(col.description or "").replace("<", "\\<"),
+            )
             for name, col in schema.columns.items()
         ]
     )
 
 
-def _short(value: object) -> str:
+def _short(value: object, max_chars: int) -> str:
     text = "" if pd.isna(value) else str(value)
     text = text.replace("\n", " ").replace("|", "\\|")
-    return text if len(text) <= PREVIEW_CELL_CHARS else text[: PREVIEW_CELL_CHARS - 1] + "…"
+    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
 
 
-def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS) -> str:
-    """First rows of ``df`` as a Markdown table, long cells shortened."""
+def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS, cell_chars: int = PREVIEW_CELL_CHARS) -> str:
+    """First rows of ``df`` as a Markdown table, cells longer than ``cell_chars`` shortened."""
     head = df.head(rows)
     lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
-    lines += ["| " + " | ".join(_short(v) for v in row) + " |" for row in head.itertuples(index=False)]
+    lines += ["| " + " | ".join(_short(v, cell_chars) for v in row) + " |" for row in head.itertuples(index=False)]
     return "\n".join(lines)
+
+
+def problems_markdown(problems: list[tuple[str, str]], base: Path, rows: int = MAX_FAILURE_CASES) -> str:
+    """(file, problem) pairs as a Markdown table, files relative to ``base``, problems in full."""
+    table = pd.DataFrame(
+        [(_relative(file, base), problem) for file, problem in problems], columns=["file", "problem"], dtype="string"
+    )
+    return preview_markdown(table, rows, cell_chars=400)
+
+
+def _relative(file: str, base: Path) -> str:
+    path = Path(file)
+    return str(path.relative_to(base)) if path.is_relative_to(base) else file
 
 
 def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str, object]:
@@ -41,4 +76,20 @@ def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str
         "dagster/row_count": dg.MetadataValue.int(len(df)),
         "dagster/column_schema": column_schema(model),
         "preview": dg.MetadataValue.md(preview_markdown(df)),
+    }
+
+
+def warehouse_table_metadata(
+    conn: duckdb.DuckDBPyConnection, table: str, model: type[pa.DataFrameModel], omit: Sequence[str] = ()
+) -> dict[str, object]:
+    """The same metadata as ``table_metadata``, read from table ``table`` of the warehouse.
+
+    ``omit`` names columns left out of the preview (long texts); the schema
+    still lists them. ``table`` must be a schema-registered name.
+    """
+    head = read_head(conn, table, PREVIEW_ROWS)
+    return {
+        "dagster/row_count": dg.MetadataValue.int(count_rows(conn, table)),
+        "dagster/column_schema": column_schema(model),
+        "preview": dg.MetadataValue.md(preview_markdown(head.drop(columns=list(omit)))),
     }

@@ -12,7 +12,7 @@ from pipeline.warehouse import read_table
 from schemas import SCHEMAS
 
 
-@dg.asset(group_name="publish", kinds={"csv", "parquet", "html"}, code_version="2", deps=list(SCHEMAS))
+@dg.asset(group_name="publish", kinds={"csv", "parquet", "html"}, pool="duckdb", code_version="2", deps=list(SCHEMAS))
 def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
     """The release: every table as CSV and Parquet, with datapackage.json, data dictionary, CITATION.cff,
     CHANGELOG.md, index.html and SHA256SUMS, written only after every check passed.

@@ -3,9 +3,9 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.metadata import table_metadata
+from pipeline.assets.metadata import problems_markdown, table_metadata
 from pipeline.resources import ProjectPaths
-from pipeline.sources import SourceError, load_verified_documents
+from pipeline.sources import SourceError, audit_sources, load_verified_documents
 from pipeline.tables import documents_frame
 from pipeline.warehouse import replace_table
 from schemas import Documents
@@ -22,7 +22,14 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: 
     try:
         docs = load_verified_documents(paths.sources)
     except SourceError as exc:
-        raise dg.Failure(description=str(exc), metadata={"file": exc.path, "problem": exc.problem}) from exc
+        problems = [(p.path, p.problem) for p in audit_sources(paths.sources)] or [(exc.path, exc.problem)]
+        metadata = {
+            "file": exc.path,
+            "problem": exc.problem,
+            "problem_count": dg.MetadataValue.int(len(problems)),
+            "problems": dg.MetadataValue.md(problems_markdown(problems, paths.sources, rows=len(problems))),
+        }
+        raise dg.Failure(description=str(exc), metadata=metadata) from exc
     df = documents_frame(docs)
     with duckdb.get_connection() as conn:
         replace_table(conn, "documents", df)

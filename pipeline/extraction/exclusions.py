@@ -63,31 +63,62 @@ def reference_sections(text: str) -> list[tuple[int, int]]:
 
 # --- web addresses, e-mail, DOIs, file names ----------------------------------------------
 
+# Every branch starts only where its run of characters starts (look-behind) and
+# reads runs possessively, so a long token without spaces costs linear time.
 _WEB_RE = re.compile(
-    r"(?:https?://|ftp://|www\.|doi:|\b10\.\d{4,9}/)\S*"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?:[\w-]+\.)+(?:org|com|net|gov|int|edu|info|io|mx|ca|uk|us|es|fr|de|co|ch|gt|hn|sv|pa|cr|br|ar)"
-    r"(?:/\S*|\b)"
-    r"|\S+\.(?:pdf|docx?|xlsx?|csv|pptx?|txt|html?|jpe?g|png|gif|zip|json|xml|aspx|php)\b"
-    r"|\]\([^)\s]*\)",
+    r"(?:https?://|ftp://|www\.|doi:|(?<![\w.])10\.\d{4,9}/)\S*+"
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
+    r"|(?<![\w.-])(?:[\w-]++\.)+(?:org|com|net|gov|int|edu|info|io|mx|ca|uk|us|es|fr|de|co|ch|gt|hn|sv|pa|cr"
+    r"|br|ar)(?![\w-])(?:/\S*+)?"
+    r"|(?<![\w-])[\w-]++(?:\.[\w-]++)*?\.(?:pdf|docx?|xlsx?|csv|pptx?|txt|html?|jpe?g|png|gif|zip|json|xml|aspx"
+    r"|php)(?![\w-])"
+    r"|\]\([^)\s]*+\)",
     re.I,
 )
 
 
-def in_web_token(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies inside a URL, e-mail address, DOI, file name or link target."""
-    floor = max(0, start - 300)
-    lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), text.rfind("\t", floor, start)) + 1
-    lo = max(lo, floor)
-    ceil = min(len(text), end + 300)
-    hi = ceil
-    for ws in (" ", "\n", "\t"):
-        k = text.find(ws, end, hi)
-        if k >= 0:
-            hi = k
-    if lo == start and hi == end:
-        return False
-    return any(m.start() < end and start < m.end() for m in _WEB_RE.finditer(text, lo, hi))
+_MAX_TOKEN = 2000
+_HINTS = ("/", "@", ".", "](")
+
+
+class WebTokens:
+    """Finds whether digits lie inside a URL, e-mail address, DOI, file name or link
+    target, reading each white-space delimited token of one text once."""
+
+    __slots__ = ("_text", "_token", "_spans")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._token = (-1, -1)
+        self._spans: list[tuple[int, int]] = []
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside such an address or name.
+
+        A token longer than 2,000 characters is not prose: all of it is covered.
+        """
+        text = self._text
+        lo, hi = self._token
+        if not (lo <= start and end <= hi):
+            floor = max(0, start - _MAX_TOKEN)
+            lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), text.rfind("\t", floor, start)) + 1
+            if lo == 0 and floor > 0:
+                return True
+            ceil = min(len(text), end + _MAX_TOKEN)
+            hi = ceil
+            for ws in (" ", "\n", "\t"):
+                k = text.find(ws, end, hi)
+                if k >= 0:
+                    hi = k
+            if hi == ceil and ceil < len(text):
+                return True
+            token = text[lo:hi]
+            if any(h in token for h in _HINTS):
+                self._spans = [(m.start(), m.end()) for m in _WEB_RE.finditer(text, lo, hi)]
+            else:
+                self._spans = []
+            self._token = (lo, hi)
+        return any(s < end and start < e for s, e in self._spans)
 
 
 # --- codes and names with digits ----------------------------------------------------------
@@ -193,10 +224,14 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
     if end - start > 3:
         return False
     line_start = text.rfind("\n", max(0, start - 200), start) + 1
-    if line_start == 0 and start > 200:
-        line_start = start
+    at_line_start = line_start > 0 or start <= 200
     prefix = text[line_start:start]
-    if nxt[:1] in (".", ")") and (len(nxt) < 2 or nxt[1] in " \t\u00a0\n") and _LINE_PREFIX_RE.match(prefix):
+    if (
+        at_line_start
+        and nxt[:1] in (".", ")")
+        and (len(nxt) < 2 or nxt[1] in " \t\u00a0\n")
+        and _LINE_PREFIX_RE.match(prefix)
+    ):
         return True
     before = text[start - 1] if start > 0 else ""
     if before == "(" and nxt[:1] == ")" and end - start <= 2:

@@ -14,9 +14,9 @@ from decimal import Decimal
 from pipeline.extraction.approx import qualifier
 from pipeline.extraction.dates import DateHit, dates_at_digit, dates_at_month
 from pipeline.extraction.exclusions import (
+    WebTokens,
     citation_end,
     fiscal_prefix,
-    in_web_token,
     is_code,
     is_enumerator,
     is_footnote_marker,
@@ -91,7 +91,7 @@ _SAME_CLAUSE_REACH = 80
 class _Doc:
     """State of one extraction: the text, what was found so far and where."""
 
-    __slots__ = ("text", "found", "years", "pending", "doc_date")
+    __slots__ = ("text", "found", "years", "pending", "doc_date", "web")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -102,6 +102,7 @@ class _Doc:
         self.pending: list[tuple[int, DateHit]] = []
         # the document's own date: the first dated hit near its top
         self.doc_date: DateHit | None = None
+        self.web = WebTokens(text)
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class _Doc:
     def _excluded_digits(self, q: Quantity) -> bool:
         text = self.text
         s, e = q.num_start, q.num_end
-        if in_web_token(text, s, e):
+        if self.web.covers(s, e):
             return True
         if is_enumerator(text, s, e) or is_footnote_marker(text, s, e):
             return True

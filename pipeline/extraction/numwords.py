@@ -11,7 +11,7 @@ _WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True)
 _WORD = "(?:" + "|".join(_WORDS) + r")\b"
 _SEP = r"(?:[ \t\u00a0]+and[ \t\u00a0]+|[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*|[ \t\u00a0]+)"
 #: A run of number words, matched case-insensitively from a given position.
-NUMBER_WORDS_RE = re.compile(rf"(?i:{_WORD}(?:{_SEP}{_WORD})*)")
+NUMBER_WORDS_RE = re.compile(rf"(?i:{_WORD}(?:{_SEP}{_WORD}){{0,11}})")  # bounded: no number needs more
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 
 

@@ -88,17 +88,24 @@ class SentenceFinder:
         if ls <= start and end <= le:
             return self._last
         text = self._text
-        lo = max(0, start - _MAX_REACH)
-        s = lo
-        for m in reversed(list(_BOUNDARY_RE.finditer(text, lo, start))):
-            v = _valid(text, m)
-            if v is not None and v[1] <= start:
-                s = v[1]
+        floor = max(0, start - _MAX_REACH)
+        s = -1
+        hi, reach = start, 64
+        while s < 0:  # look back in growing windows: the nearest boundary is usually close
+            lo = max(floor, start - reach)
+            for m in reversed(list(_BOUNDARY_RE.finditer(text, lo, hi))):
+                v = _valid(text, m)
+                if v is not None and v[1] <= start:
+                    s = v[1]
+                    break
+            if s >= 0 or lo == floor:
                 break
-        else:
-            if lo > 0:  # no boundary within reach: cut at white space
-                ws = text.find(" ", lo, start)
-                s = ws + 1 if ws >= 0 else lo
+            hi, reach = lo + 16, reach * 4  # overlap: a stop run cut at the window edge
+        if s < 0:
+            s = floor
+            if floor > 0:  # no boundary within reach: cut at white space
+                ws = text.find(" ", floor, start)
+                s = ws + 1 if ws >= 0 else floor
         hi = min(len(text), end + _MAX_REACH)
         e = hi
         for m in _BOUNDARY_RE.finditer(text, end, hi):

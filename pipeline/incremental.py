@@ -1,0 +1,150 @@
+"""Incremental extraction: re-extract only the documents that changed since the last run.
+
+Each extracted document is recorded in the ``extraction_state`` table with the
+SHA-256 it had and a fingerprint of the extraction code. On the next run a
+document is reused (its mention rows stay in the warehouse untouched) when both
+are unchanged; it is extracted again when its checksum differs, when it is new,
+or when the extraction code changed (then every document is). Rows of
+documents that were removed are dropped. Mentions and state are replaced in one
+transaction, so they always agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.warehouse import table_exists, transaction
+from schemas import ExtractionState, Mentions
+
+#: Modules whose code decides what the mention rows are; a change to any of them re-extracts everything.
+EXTRACTOR_MODULES = ("pipeline.extraction", "pipeline.enrichment", "pipeline.tables", "schemas.mentions")
+MENTION_ORDER = ("doc_id", "start", "end", "kind")
+
+
+@dataclass(frozen=True)
+class ExtractionPlan:
+    """Which documents to extract, which to reuse from the warehouse, which were removed."""
+
+    extract: list[str]
+    reuse: list[str]
+    removed: list[str]
+
+
+def _module_files(module_name: str) -> list[Path]:
+    module = importlib.import_module(module_name)
+    package_dirs = getattr(module, "__path__", None)
+    if package_dirs:
+        return sorted(
+            p for d in package_dirs for p in Path(d).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
+    source = getattr(module, "__file__", None) or inspect.getsourcefile(getattr(module, "extract", module))
+    return [Path(source)] if source else []
+
+
+def extractor_fingerprint(*data_files: Path) -> str:
+    """SHA-256 over the extraction and enrichment code (file names and bytes, in a fixed order) and ``data_files``.
+
+    ``data_files`` are the curated inputs the rows also depend on (the regions
+    gazetteer), so editing them re-extracts every document too.
+    """
+    digest = hashlib.sha256()
+    for path in data_files:
+        digest.update(f"data:{path.name}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+        digest.update(b"\0")
+    for module_name in EXTRACTOR_MODULES:
+        for path in _module_files(module_name):
+            digest.update(f"{module_name}:{path.name}\0".encode())
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def plan_extraction(
+    documents: Mapping[str, str],
+    previous: Mapping[str, tuple[str, str]],
+    fingerprint: str,
+    reextract_all: bool = False,
+) -> ExtractionPlan:
+    """Split ``documents`` (doc_id → sha256) into those to extract and those whose mentions can be reused.
+
+    ``previous`` maps doc_id → (sha256, extractor fingerprint) as recorded by the
+    last extraction.
+    """
+    extract, reuse = [], []
+    for doc_id in sorted(documents):
+        if not reextract_all and previous.get(doc_id) == (documents[doc_id], fingerprint):
+            reuse.append(doc_id)
+        else:
+            extract.append(doc_id)
+    removed = sorted(set(previous) - set(documents))
+    return ExtractionPlan(extract=extract, reuse=reuse, removed=removed)
+
+
+def read_state(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """The recorded state, or nothing when the warehouse has no mentions to reuse yet."""
+    if not (table_exists(conn, "extraction_state") and table_exists(conn, "mentions")):
+        return {}
+    rows = conn.execute("select doc_id, sha256, extractor from extraction_state").fetchall()
+    return {doc_id: (sha256, extractor) for doc_id, sha256, extractor in rows}
+
+
+def state_frame(documents: Mapping[str, str], fingerprint: str, n_mentions: Mapping[str, int]) -> pd.DataFrame:
+    """The state after an extraction: every current document with its checksum and the code fingerprint."""
+    rows = [
+        {
+            "doc_id": doc_id,
+            "sha256": documents[doc_id],
+            "extractor": fingerprint,
+            "n_mentions": n_mentions.get(doc_id, 0),
+        }
+        for doc_id in sorted(documents)
+    ]
+    return ExtractionState.validate(pd.DataFrame(rows, columns=list(ExtractionState.to_schema().columns)))
+
+
+def stored_counts(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, int]:
+    """Number of stored mentions of each document in ``doc_ids``."""
+    if not doc_ids:
+        return {}
+    rows = conn.execute(
+        "select doc_id, count(*) from mentions where list_contains(?::varchar[], doc_id) group by doc_id",
+        [list(doc_ids)],
+    ).fetchall()
+    return {doc_id: int(n) for doc_id, n in rows}
+
+
+def write_mentions(
+    conn: duckdb.DuckDBPyConnection, incoming: pd.DataFrame, reuse: Sequence[str], state: pd.DataFrame
+) -> None:
+    """Replace ``mentions`` by the stored rows of ``reuse`` plus ``incoming``, and the state, in one transaction.
+
+    The reused rows never leave DuckDB; the table is written in the order the
+    pandera model's keys give (document, offsets, kind).
+    """
+    columns = ", ".join(f'"{c}"' for c in Mentions.to_schema().columns)
+    order = ", ".join(f'"{c}"' for c in MENTION_ORDER)
+    with transaction(conn):
+        conn.register("_incoming", incoming)
+        conn.register("_state", state)
+        if reuse:
+            conn.execute(
+                f"create or replace table mentions as select {columns} from ("
+                f"  select {columns} from mentions where list_contains(?::varchar[], doc_id)"
+                f"  union all by name select {columns} from _incoming"
+                f") order by {order}",
+                [list(reuse)],
+            )
+        else:
+            conn.execute(f"create or replace table mentions as select {columns} from _incoming order by {order}")
+        conn.execute("create or replace table extraction_state as select * from _state order by doc_id")
+        conn.unregister("_incoming")
+        conn.unregister("_state")

@@ -1,0 +1,90 @@
+"""The sources sensor starts a run when the sources folder changes; the daily schedule is off until turned on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline.add_source import NewSource, add_source
+from pipeline.automation import daily_refresh, sources_sensor
+from pipeline.definitions import ALL_ASSETS_JOB, defs
+from pipeline.resources import ProjectPaths
+from pipeline.settings import REPO_ROOT
+from tests.conftest import Project
+
+
+def _tick(project: Project, cursor: str | None) -> tuple[dg.RunRequest | dg.SkipReason, str | None]:
+    """Evaluate the sensor once on the project's folder; return its answer and the cursor it leaves."""
+    paths = ProjectPaths(sources_dir=str(project.sources), exports_dir=str(project.exports))
+    context = dg.build_sensor_context(cursor=cursor, resources={"paths": paths})
+    answer = sources_sensor(context)
+    return answer, context.cursor
+
+
+def _add(project: Project, tmp_path: Path) -> None:
+    file = tmp_path / "005_new.txt"
+    file.write_text("In 2023, 1,200 people arrived.\n", encoding="utf-8")
+    add_source(project.sources, NewSource(file=file, title="T", publisher="P", published="2024", license="unknown"))
+
+
+def test_first_tick_records_the_folder_without_starting_a_run(project: Project) -> None:
+    answer, cursor = _tick(project, None)
+
+    assert isinstance(answer, dg.SkipReason)
+    assert "a change from now on starts a run" in answer.skip_message
+    assert cursor is not None
+
+
+def test_unchanged_folder_starts_nothing(project: Project) -> None:
+    _, cursor = _tick(project, None)
+
+    answer, next_cursor = _tick(project, cursor)
+
+    assert isinstance(answer, dg.SkipReason) and "no change" in answer.skip_message
+    assert next_cursor == cursor
+
+
+def test_new_document_requests_a_run_of_every_asset_once(project: Project, tmp_path: Path) -> None:
+    _, cursor = _tick(project, None)
+    _add(project, tmp_path)
+
+    answer, cursor_after = _tick(project, cursor)
+
+    assert isinstance(answer, dg.RunRequest)
+    assert answer.tags["figures/sources_changed"] == "1 added, 1 changed"  # the document and provenance.yaml
+    assert sources_sensor.job_name == ALL_ASSETS_JOB
+    again, _ = _tick(project, cursor_after)
+    assert isinstance(again, dg.SkipReason)
+
+
+def test_changed_document_requests_a_run_with_a_new_run_key(project: Project, tmp_path: Path) -> None:
+    _, cursor = _tick(project, None)
+    _add(project, tmp_path)
+    first, cursor = _tick(project, cursor)
+    (project.sources / "005_new.txt").unlink()
+    (project.sources / "provenance.yaml").write_bytes((REPO_ROOT / "sources" / "provenance.yaml").read_bytes())
+
+    second, _ = _tick(project, cursor)
+
+    assert isinstance(first, dg.RunRequest) and isinstance(second, dg.RunRequest)
+    assert first.run_key != second.run_key  # back to the first state still starts a run
+
+
+def test_half_added_document_waits_for_its_provenance_naming_the_file(project: Project) -> None:
+    _, cursor = _tick(project, None)
+    (project.sources / "stray.txt").write_text("In 2023, 1,000 people arrived.", encoding="utf-8")
+
+    answer, cursor_after = _tick(project, cursor)
+
+    assert isinstance(answer, dg.SkipReason)
+    assert "stray.txt: document has no provenance entry" in answer.skip_message
+    assert cursor_after == cursor  # once it is fixed, the change is still seen
+
+
+def test_sensor_runs_by_default_and_schedule_is_off_by_default() -> None:
+    assert defs.resolve_sensor_def("sources_sensor").default_status == dg.DefaultSensorStatus.RUNNING
+    schedule = defs.resolve_schedule_def("daily_refresh")
+    assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+    assert (schedule.cron_schedule, schedule.job_name) == ("0 5 * * *", ALL_ASSETS_JOB)
+    assert daily_refresh is schedule
