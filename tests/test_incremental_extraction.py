@@ -59,7 +59,7 @@ def test_a_new_document_is_extracted_and_the_others_reused_unchanged(project: Pr
 def test_a_changed_document_is_extracted_again_and_a_removed_one_dropped(project: Project, tmp_path: Path) -> None:
     assert project.materialise().success
     before = _rows_by_document(project)
-    changed, removed = SEED_IDS[1], SEED_IDS[2]
+    changed, removed = SEED_IDS[0], SEED_IDS[2]  # documents no curated indicator or claim quotes
     _add(project, tmp_path, f"{changed}.txt", NEW_DOC, replace=True)
     (project.sources / f"{removed}.txt").unlink()
     provenance = project.sources / "provenance.yaml"

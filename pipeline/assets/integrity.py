@@ -32,6 +32,7 @@ order by i.indicator_id
 @dg.asset_check(
     asset="indicators",
     blocking=True,
+    pool="duckdb",
     additional_deps=["mentions"],
     description="Every indicator's locator resolved to exactly one mention, whose document, value and text it carries.",
 )
@@ -52,6 +53,7 @@ order by c.claim_id
 @dg.asset_check(
     asset="claim_checks",
     blocking=True,
+    pool="duckdb",
     additional_deps=["mentions"],
     description="Every claim's stated value and statement are those of its mention.",
 )
@@ -76,6 +78,7 @@ order by members.figure_id, members.mention_id
 @dg.asset_check(
     asset="corroboration",
     blocking=True,
+    pool="duckdb",
     additional_deps=["mentions"],
     description="Every mention of a corroborated figure exists and has the figure's kind and value.",
 )
@@ -97,6 +100,7 @@ order by code, mention_id
 @dg.asset_check(
     asset="mentions",
     blocking=True,
+    pool="duckdb",
     additional_deps=["regions"],
     description="Every geography code is an ISO 3166-1 alpha-3 country code or a region of the regions table.",
 )
