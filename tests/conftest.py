@@ -11,10 +11,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from dagster_duckdb import DuckDBResource
 
 from pipeline.definitions import make_definitions
-from pipeline.resources import ProjectPaths
+from pipeline.resources import ProjectPaths, WarehouseResource
 from pipeline.run import materialise_all
 from pipeline.settings import REPO_ROOT
 
@@ -49,7 +48,7 @@ class Project:
     def resources(self) -> dict[str, object]:
         self.database.parent.mkdir(parents=True, exist_ok=True)
         return {
-            "duckdb": DuckDBResource(database=str(self.database)),
+            "duckdb": WarehouseResource(database=str(self.database)),
             "paths": ProjectPaths(sources_dir=str(self.sources), exports_dir=str(self.exports)),
         }
 

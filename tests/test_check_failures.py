@@ -7,16 +7,15 @@ import hashlib
 import dagster as dg
 import duckdb
 import yaml
-from dagster_duckdb import DuckDBResource
 
 from pipeline.assets.checks import documents_match_sources
-from pipeline.resources import ProjectPaths
+from pipeline.resources import ProjectPaths, WarehouseResource
 from tests.conftest import SEED_IDS, Project
 
 
 def _run_source_check(project: Project) -> dg.AssetCheckResult:
     return documents_match_sources(
-        duckdb=DuckDBResource(database=str(project.database)),
+        duckdb=WarehouseResource(database=str(project.database)),
         paths=ProjectPaths(sources_dir=str(project.sources), exports_dir=str(project.exports)),
     )
 
