@@ -72,7 +72,8 @@ _WEB_RE = re.compile(
     r"|br|ar)(?![\w-])(?:/\S*+)?"
     r"|(?<![\w-])[\w-]++(?:\.[\w-]++)*?\.(?:pdf|docx?|xlsx?|csv|pptx?|txt|html?|jpe?g|png|gif|zip|json|xml|aspx"
     r"|php)(?![\w-])"
-    r"|\]\([^)\s]*+\)",
+    r"|\]\([^)\s]*+\)"
+    r"|(?<![\w@#])[@#]\w++",  # handles and hashtags
     re.I,
 )
 
@@ -130,9 +131,13 @@ _LABEL_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \t\u00a0]*$")
 _NUMBER_SIGN_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|nos|Vol|vol|p|pp|Nr|nr)\.[ \t\u00a0]*$|#[ \t\u00a0]*$")
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,}[0-9]*)[ \t\u00a0]+$")
 _PHONE_RE = re.compile(
-    r"\(\d{1,4}\)[ \u00a0]?\d{2,4}[-. \u00a0]?\d{3,4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}"
+    r"(?<![\d,.])\d{3}[ .\u00a0]\d{3}[ .\u00a0]\d{4}(?![\d,])"
+    r"|\(\d{1,4}\)[ \u00a0]?\d{2,4}[-. \u00a0]?\d{3,4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}"
     r"|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
 )
+# 8 U.S.C. 1158, 8 CFR 208.13, § 212, 88 Fed. Reg. 31314
+_LEGAL_BEFORE_RE = re.compile(r"(?:U\.S\.C\.|C\.F\.R\.|\bCFR|\bUSC|Fed\.[ \t]Reg\.|\bStat\.|§)[ \t\u00a0§]*$")
+_LEGAL_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:U\.S\.C\.|C\.F\.R\.|CFR\b|USC\b|Fed\.[ \t]Reg\.|Stat\.)")
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
 _PLAIN_ACRONYMS = (
     frozenset(_words("FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"))
@@ -185,7 +190,9 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
         low = word.rstrip(".").lower()
         if (word[0].isupper() or low in _LOWER_LABELS) and low in LABEL_WORDS and word not in MONTH_NAMES:
             return True
-    if _NUMBER_SIGN_BEFORE_RE.search(window):
+    if _NUMBER_SIGN_BEFORE_RE.search(window) or _LEGAL_BEFORE_RE.search(window):
+        return True
+    if _LEGAL_AFTER_RE.match(text, end):
         return True
     m = _ACRONYM_BEFORE_RE.search(window)
     if m is not None and end - start <= 3 and _NOT_COUNTING_AFTER_RE.match(text, end):

@@ -78,6 +78,8 @@ _TWICE_RE = re.compile(
 )
 _HYPHEN_WORD_RE = re.compile(r"[-\u2010\u2011]([A-Za-z]+)")
 _HYPHEN_OK = frozenset(["member", "person", "nation", "country", "state", "party"])
+_MEASURE_UNIT_RE = re.compile(r"(?:km|m|kg|mi|ft|cm|mm|lbs?|ha|sq)(?![A-Za-z0-9])")  # "100m from the border"
+_SLASHED_RE = re.compile(r"(\d+)/(\d+)(?![\d/])")
 _SENTENCE_OPENERS = frozenset('.!?:;"\u201c\u2018(\n\u2014\u2013-\u2022*>[|')
 _FUTURE_RE = re.compile(
     r"(?<![A-Za-z])(?:will|shall|scheduled|expected|expects|plans?|planned|planning|next|upcoming|coming|"
@@ -150,6 +152,8 @@ class _Doc:
         n = len(text)
         nxt = text[token_end] if token_end < n else ""
         tlen = token_end - s
+        if self.web.covers(s, token_end):
+            return token_end
         dots = text.count(".", s, token_end)
         if (nxt in "-/" and tlen in (1, 2, 4)) or (nxt in " \t\u00a0" and tlen <= 2) or dots == 2:
             hits = dates_at_digit(text, s)
@@ -162,6 +166,8 @@ class _Doc:
         if tlen == 2 and fiscal_prefix(text, s) and not nxt.isalnum():
             self.add(s, token_end, "year", str(2000 + int(text[s:token_end])))  # FY23
             return token_end
+        if nxt == "/" and text[token_end + 1:token_end + 2].isdigit():
+            return self._slashed(s)
         q = read_core(text, s, False)
         if q is None:
             return token_end
@@ -174,6 +180,29 @@ class _Doc:
                 return max(c, token_end)
         return self._quantity(q)
 
+    def _slashed(self, s: int) -> int:
+        """Digits joined by a slash: years (``2022/23``), a small fraction (``1/3``), or a
+        code that is no mention (``9/11``, ``24/7``)."""
+        text = self.text
+        m = _SLASHED_RE.match(text, s)
+        if m is None:  # three or more parts: not a date (those were read before), so a code
+            k = s
+            while k < len(text) and (text[k].isdigit() or text[k] == "/"):
+                k += 1
+            return k
+        a, b = m.group(1), m.group(2)
+        if self._excluded_digits(Quantity(s, m.end(1), Decimal(a), False, "")):
+            return m.end()
+        if len(a) == 4 and a[:2] in ("19", "20") and len(b) in (2, 4):
+            yb = int(b) if len(b) == 4 else int(a[:2]) * 100 + int(b)
+            if yb > int(a):
+                self.add(s, m.end(1), "year", a)
+                self.add(m.start(2), m.end(2), "year", str(yb))
+                return m.end()
+        if len(a) == 1 and len(b) <= 2 and 0 < int(a) < int(b) <= 10:
+            self.add(s, m.end(), "ratio", ratio(Decimal(a), Decimal(b)))
+        return m.end()
+
     def _excluded_digits(self, q: Quantity) -> bool:
         text = self.text
         s, e = q.num_start, q.num_end
@@ -184,7 +213,7 @@ class _Doc:
         after = text[e : e + 1]
         allow_suffix = False
         if after.isalpha():
-            if _YEAR_SUFFIX_RE.match(text, e) and e - s == 4:
+            if _YEAR_SUFFIX_RE.match(text, e) and e - s == 4 or _MEASURE_UNIT_RE.match(text, e):
                 allow_suffix = True
             else:
                 probe = read_core(text, s, False)

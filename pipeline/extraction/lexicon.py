@@ -248,7 +248,8 @@ LABEL_WORDS: frozenset[str] = frozenset(
         "proclamation form level tier category route highway table figure fig box page vol volume issue "
         "no nos number item goal target grade class stage step round wave unit room gate district ward "
         "zone paragraph para clause amendment schedule docket case exhibit slide version line lane pier "
-        "terminal flight cohort group batch edition season episode objective principle recommendation"
+        "terminal flight cohort group batch edition season episode objective principle recommendation h.r "
+        "s.res h.res"
     )
 )
 

@@ -47,6 +47,7 @@ _SCALE_WORD_RE = re.compile(
 _SCALE_ABBR_RE = re.compile(rf"{_SP}?(bn|mn|mln|tn|trn|Bn|BN|Mn|MN)(?![A-Za-z])")
 _SCALE_LETTER_RE = re.compile(r"([mMkKbB])(?![A-Za-z0-9])")
 _UPPER_SCALE_LETTER_RE = re.compile(r"([MKB])(?![A-Za-z0-9])")  # "2.4M encounters", "3K a day"
+_DECIMAL_SCALE_LETTER_RE = re.compile(r"([mk])(?![A-Za-z0-9])")  # "5.6m people": with a decimal, not metres
 _PERCENT_RE = re.compile(
     rf"{_SP}?%|{_SP}*(?:-{_SP}*)?(?i:percent(?:age{_SP}+points?)?|per{_SP}cent|pct\b\.?|percentage{_SP}+points?)"
     r"(?![A-Za-z])"
@@ -79,7 +80,7 @@ _NOT_RATIO_NOUNS = frozenset(
 )
 _AFTER_RATIO_DENOMINATOR_RE = re.compile(
     rf"{_SP}*(?:%|(?i:percent|per cent)|[-\u2010\u2011]?{_SP}*(?:hours?|days?|weeks?|months?|years?|minutes?"
-    r"|decades?|cases?|million|billion|thousand)(?![A-Za-z]))"
+    r"|decades?|million|billion|thousand)(?![A-Za-z]))"
 )
 _FRACTION_RE = re.compile(
     rf"({_SP}*[-\u2010\u2011]{_SP}*|{_SP}+)(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![A-Za-z])",
@@ -202,7 +203,13 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
                 end = q.end = m.end()
                 q.suffixed = True
             else:
-                m = (_SCALE_LETTER_RE if q.currency else _UPPER_SCALE_LETTER_RE).match(text, end)
+                if q.currency:
+                    rx = _SCALE_LETTER_RE
+                elif "." in text[q.num_start:q.num_end]:
+                    rx = _DECIMAL_SCALE_LETTER_RE if text[end:end + 1].islower() else _UPPER_SCALE_LETTER_RE
+                else:
+                    rx = _UPPER_SCALE_LETTER_RE
+                m = rx.match(text, end)
                 if m is not None:
                     q.scale = MONEY_SCALE_LETTERS[m.group(1)]
                     end = q.end = m.end()

@@ -19,6 +19,11 @@ CODES_AND_NAMES: list[tuple[str, list[Row]]] = [
     ("Call 202-344-1780 for details.", []),
     ("At 7:30 a.m. the line was long.", []),
     ("Contact: Tel. +57 1 555 0100", []),
+    ("Call 202 555 0100 or (502) 2410-0000.", []),
+    ("Asylum under 8 U.S.C. 1158 and 8 CFR 208.13 applies.", []),
+    ("The House passed H.R. 2 last spring.", []),
+    ("Since the 9/11 attacks, with 24/7 monitoring.", []),
+    ("Follow @IOM_2023 and #Migration2023 for updates.", []),
 ]
 
 WEB_AND_FILES: list[tuple[str, list[Row]]] = [
@@ -28,6 +33,7 @@ WEB_AND_FILES: list[tuple[str, list[Row]]] = [
     ("The data are in report_2021.pdf today.", []),
     ("It has [totaled 569,746](https://example.org/2021/data) so far.", [("569,746", "count", "569746", "", "")]),
     ("To view this license, visit [Creative Commons](https://creativecommons.org/licenses/by-nc-nd/4.0/).", []),
+    ("See https://www.economist.com/the-americas/2021/10/23/as-mexico-ages today.", []),
 ]
 
 ENUMERATORS_AND_FOOTNOTES: list[tuple[str, list[Row]]] = [

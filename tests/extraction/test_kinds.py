@@ -26,6 +26,12 @@ COUNTS: list[tuple[str, list[Row]]] = [
         "Arrivals rose from 6,000 to 12,000 a day.",
         [("6,000", "count", "6000", "", ""), ("12,000", "count", "12000", "", "")],
     ),
+    (
+        "Encounters top 2.4M; some 5.6m people left and 3K more wait.",
+        [("2.4M", "count", "2400000", "", ""), ("5.6m", "count", "5600000", "", "approx"),
+         ("3K", "count", "3000", "", "")],
+    ),
+    ("The camp lies 100m from the border.", [("100", "count", "100", "", "")]),
 ]
 
 PERCENTS: list[tuple[str, list[Row]]] = [
@@ -48,6 +54,8 @@ MONEY: list[tuple[str, list[Row]]] = [
     ("The EU committed €3.5bn.", [("€3.5bn", "money", "3500000000", "EUR", "")]),
     ("It spent roughly £8 million a day.", [("£8 million", "money", "8000000", "GBP", "approx")]),
     ("A grant of USD 5 million was approved.", [("USD 5 million", "money", "5000000", "USD", "")]),
+    ("It budgeted USD2.3 billion.", [("USD2.3 billion", "money", "2300000000", "USD", "")]),
+    ("It allocated Q 25 million.", [("Q 25 million", "money", "25000000", "GTQ", "")]),
     ("They paid 5 million dollars.", [("5 million dollars", "money", "5000000", "USD", "")]),
     ("A budget of just 47 million pesos.", [("47 million pesos", "money", "47000000", "MXN", "max")]),
     ("Canada pledged C$40 million.", [("C$40 million", "money", "40000000", "CAD", "")]),
@@ -75,6 +83,9 @@ RATIOS: list[tuple[str, list[Row]]] = [
     ("Remittances exceed a quarter of GDP.", [("a quarter", "ratio", "0.25", "", "")]),
     ("Two of every five parolees were women.", [("Two of every five", "ratio", "0.4", "", "")]),
     ("Three out of four said yes.", [("Three out of four", "ratio", "0.75", "", "")]),
+    ("Mexico deported 1-in-5 migrants.", [("1-in-5", "ratio", "0.2", "", "")]),
+    ("Since then 1/3 of staff quit.", [("1/3", "ratio", "0.333333", "", "")]),
+    ("The agency saw 3 in 4 cases approved.", [("3 in 4", "ratio", "0.75", "", "")]),
     ("Families spend three quarters of it on food.", [("three quarters", "ratio", "0.75", "", "")]),
 ]
 
@@ -110,6 +121,8 @@ YEARS: list[tuple[str, list[Row]]] = [
     ("In the 1990s, claims were few.", [("1990s", "year", "1990", "", "")]),
     ("In FY2023, DHS paroled them.", [("2023", "year", "2023", "", "")]),
     ("The 2019-20 season.", [("2019", "year", "2019", "", ""), ("20", "year", "2020", "", "")]),
+    ("In the 2022/23 school year.", [("2022", "year", "2022", "", ""), ("23", "year", "2023", "", "")]),
+    ("In FY23 and FY 2024.", [("23", "year", "2023", "", ""), ("2024", "year", "2024", "", "")]),
     ("It grew 7.6% over 2022.", [("7.6%", "percent", "7.6", "", ""), ("2022", "year", "2022", "", "")]),
 ]
 
@@ -137,6 +150,8 @@ DURATIONS: list[tuple[str, list[Row]]] = [
     ("Many crossed over the past 15 months.", [("15 months", "duration", "15", "month", "")]),
     ("A decision within 45 working days.", [("45 working days", "duration", "45", "day", "")]),
     ("After two decades of talks.", [("two decades", "duration", "20", "year", "")]),
+    ("More in a year and a half than before.", [("a year and a half", "duration", "1.5", "year", "")]),
+    ("A 7-year-old girl drowned.", [("7-year", "duration", "7", "year", "")]),
     (
         "The trek takes between three and 10 days.",
         [("three", "duration", "3", "day", ""), ("10 days", "duration", "10", "day", "")],
