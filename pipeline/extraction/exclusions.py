@@ -18,7 +18,15 @@ from pipeline.extraction.lexicon import words as _words
 
 _HEADING_RE = re.compile(
     r"(?:Reference|REFERENCE|Bibliograph|BIBLIOGRAPH|Works C|WORKS C|Literature C|LITERATURE C"
-    r"|Selected B|SELECTED B|Select B|Sources C)"
+    r"|Selected B|SELECTED B|Select B|Sources|SOURCES|Notes|NOTES|Endnotes|ENDNOTES|Footnotes|FOOTNOTES)"
+)
+#: Under "Notes"/"Endnotes" a line is skipped only if it is bibliographic; explanatory notes
+#: with figures of their own stay in.
+_NOTES_HEADINGS = frozenset(("notes", "endnotes", "footnotes"))
+_BIBLIOGRAPHIC_LINE_RE = re.compile(
+    r".*(?:https?://|www\.|doi|available (?:online|at)|accessed|retrieved|\bibid\b|\bop\. cit|et al\."
+    r"|[.,][ \t]+(?:19|20)\d\d[a-z]?[.,]|\((?:19|20)\d\d[a-z]?\)|[\u201c\"][^\u201d\"]{3,},[\u201d\"])",
+    re.I,
 )
 _HEADING_LINE_RE = re.compile(r"[ \t#*_>]*([A-Za-z][A-Za-z ]*?)[ \t*_:]*")
 _REF_LINE_RE = re.compile(
@@ -38,14 +46,16 @@ def reference_sections(text: str) -> list[tuple[int, int]]:
         m = _HEADING_RE.search(text, pos)
         if m is None:
             return spans
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.start())
+        line_start = text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
+        line_end = text.find("\n", m.start(), m.start() + 60)
         if line_end < 0:
-            line_end = len(text)
-        pos = line_end
+            line_end = len(text) if len(text) - m.start() < 60 else m.start() + 60
+        pos = max(line_end, m.end())
         head = _HEADING_LINE_RE.fullmatch(text, line_start, line_end)
-        if head is None or " ".join(head.group(1).lower().split()) not in REFERENCE_HEADINGS:
+        name = " ".join(head.group(1).lower().split()) if head is not None else ""
+        if name not in REFERENCE_HEADINGS and name not in _NOTES_HEADINGS:
             continue
+        entry_re = _BIBLIOGRAPHIC_LINE_RE if name in _NOTES_HEADINGS else _REF_LINE_RE
         end = line_end
         i = line_end + 1
         while i < len(text):
@@ -53,7 +63,7 @@ def reference_sections(text: str) -> list[tuple[int, int]]:
             if j < 0:
                 j = len(text)
             line = text[i:j]
-            if line.strip() and not _REF_LINE_RE.match(line):
+            if line.strip() and not entry_re.match(line):
                 break
             end = j
             i = j + 1
@@ -138,6 +148,7 @@ _PHONE_RE = re.compile(
 # 8 U.S.C. 1158, 8 CFR 208.13, § 212, 88 Fed. Reg. 31314
 _LEGAL_BEFORE_RE = re.compile(r"(?:U\.S\.C\.|C\.F\.R\.|\bCFR|\bUSC|Fed\.[ \t]Reg\.|\bStat\.|§)[ \t\u00a0§]*$")
 _LEGAL_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:U\.S\.C\.|C\.F\.R\.|CFR\b|USC\b|Fed\.[ \t]Reg\.|Stat\.)")
+_FILE_SIZE_AFTER_RE = re.compile(r"[ \t\u00a0]?(?:[KMGT]B|kB|MiB|KiB|GiB)(?![A-Za-z])")
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
 _PLAIN_ACRONYMS = (
     frozenset(_words("FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"))
@@ -146,7 +157,7 @@ _PLAIN_ACRONYMS = (
 _LOWER_LABELS = frozenset(
     _words(
         "phase section article chapter title step stage tier level page paragraph item wave round annex "
-        "appendix grade category route highway table figure vol volume clause"
+        "appendix grade category route highway table figure vol volume clause note footnote endnote"
     )
 )
 _TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
@@ -192,7 +203,7 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
             return True
     if _NUMBER_SIGN_BEFORE_RE.search(window) or _LEGAL_BEFORE_RE.search(window):
         return True
-    if _LEGAL_AFTER_RE.match(text, end):
+    if _LEGAL_AFTER_RE.match(text, end) or _FILE_SIZE_AFTER_RE.match(text, end):
         return True
     m = _ACRONYM_BEFORE_RE.search(window)
     if m is not None and end - start <= 3 and _NOT_COUNTING_AFTER_RE.match(text, end):

@@ -249,6 +249,7 @@ LABEL_WORDS: frozenset[str] = frozenset(
         "no nos number item goal target grade class stage step round wave unit room gate district ward "
         "zone paragraph para clause amendment schedule docket case exhibit slide version line lane pier "
         "terminal flight cohort group batch edition season episode objective principle recommendation h.r "
+        "note footnote endnote "
         "s.res h.res"
     )
 )
@@ -271,6 +272,7 @@ REFERENCE_HEADINGS: frozenset[str] = frozenset(
         "works consulted",
         "literature cited",
         "reference list",
+        "sources",
         "selected bibliography",
         "sources cited",
         "select bibliography",

@@ -24,6 +24,7 @@ CODES_AND_NAMES: list[tuple[str, list[Row]]] = [
     ("The House passed H.R. 2 last spring.", []),
     ("Since the 9/11 attacks, with 24/7 monitoring.", []),
     ("Follow @IOM_2023 and #Migration2023 for updates.", []),
+    ("Download the report (PDF, 1.2 MB).", []),
 ]
 
 WEB_AND_FILES: list[tuple[str, list[Row]]] = [
@@ -87,6 +88,18 @@ def test_reference_list_is_not_read() -> None:
         "Acknowledgements\n\nCopyright © 2021 by the Council"
     )
     assert found(text) == [("30 percent", "percent", "30", "", ""), ("2021", "year", "2021", "", "")]
+
+
+def test_sources_section_is_not_read_but_explanatory_endnotes_are() -> None:
+    text = (
+        "In FY 2023 there were 2.5 million encounters.\n\nEndnotes\n\n"
+        "1. U.S. Customs and Border Protection, \u201cSouthwest Land Border Encounters,\u201d updated "
+        "October 27, 2023, available online.\n"
+        "2. In FY 2022, the total was 2.2 million; see note 1.\n\nSources\n\n"
+        "Chishti, Muzaffar and Jessica Bolter. 2023. Title 42 Ends. Washington, DC: MPI.\n\n"
+        "About the authors: 3 researchers."
+    )
+    assert [m[0] for m in found(text)] == ["2023", "2.5 million", "2022", "2.2 million", "3"]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CODES_AND_NAMES)
