@@ -5,23 +5,15 @@ shows its first failure cases as metadata.
 """
 
 import dagster as dg
-import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.integrity import INTEGRITY_CHECKS
-from pipeline.assets.metadata import preview_markdown, problems_markdown
+from pipeline.assets.integrity import INTEGRITY_CHECKS, failure_metadata
+from pipeline.assets.metadata import problems_markdown
 from pipeline.integrity import StoredDocument, source_problems
 from pipeline.resources import ProjectPaths
-from pipeline.validation import MAX_FAILURE_CASES, validate_table
+from pipeline.validation import validate_table
 from pipeline.warehouse import read_table
 from schemas import SCHEMAS
-
-
-def _failure_metadata(cases: pd.DataFrame) -> dict[str, object]:
-    return {
-        "failure_count": dg.MetadataValue.int(len(cases)),
-        "failure_cases": dg.MetadataValue.md(preview_markdown(cases, MAX_FAILURE_CASES)),
-    }
 
 
 def schema_check(table: str) -> dg.AssetChecksDefinition:
@@ -41,43 +33,10 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
         report = validate_table(table, model, df)
         metadata: dict[str, object] = {"rows": dg.MetadataValue.int(report.n_rows)}
         if not report.passed:
-            metadata.update(_failure_metadata(report.failure_cases))
+            metadata.update(failure_metadata(report.failure_cases))
         return dg.AssetCheckResult(passed=report.passed, metadata=metadata, description=report.summary())
 
     return _check
-
-
-OFFSETS_SQL = """
-select m.mention_id, m.doc_id, m.start, m."end", m.text,
-       substring(d.text, m.start + 1, m."end" - m.start) as text_at_offsets
-from mentions m left join documents d using (doc_id)
-where d.doc_id is null
-   or m."end" > d.n_chars
-   or substring(d.text, m.start + 1, m."end" - m.start) is distinct from m.text
-   or substring(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) is distinct from m.sentence
-order by m.doc_id, m.start
-"""
-
-
-@dg.asset_check(
-    asset="mentions",
-    blocking=True,
-    additional_deps=["documents"],
-    pool="duckdb",
-    description="Every mention's text (and sentence) equals its document's text at its offsets.",
-)
-def mentions_offsets(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-    with duckdb.get_connection() as conn:
-        bad = conn.execute(OFFSETS_SQL).df()
-        (n_mentions,) = conn.execute("select count(*) from mentions").fetchone()
-    metadata: dict[str, object] = {"mentions": dg.MetadataValue.int(int(n_mentions))}
-    if len(bad):
-        metadata.update(_failure_metadata(bad))
-    return dg.AssetCheckResult(
-        passed=bad.empty,
-        metadata=metadata,
-        description="all offsets resolve" if bad.empty else f"{len(bad)} mention(s) do not match their offsets",
-    )
 
 
 STORED_DOCUMENTS_SQL = """
@@ -112,4 +71,4 @@ def documents_match_sources(duckdb: DuckDBResource, paths: ProjectPaths) -> dg.A
 
 def all_checks() -> list[dg.AssetChecksDefinition]:
     """Every check of the pipeline."""
-    return [*(schema_check(t) for t in SCHEMAS), mentions_offsets, documents_match_sources, *INTEGRITY_CHECKS]
+    return [*(schema_check(t) for t in SCHEMAS), documents_match_sources, *INTEGRITY_CHECKS]

@@ -1,0 +1,6 @@
+-- Check claims_match_mentions: one row per problem; no rows means the check passes.
+-- Claims whose stated value or statement is not that of their mention.
+select c.claim_id, c.mention_id, c.stated_value, m.number
+from claim_checks c left join mentions m using (mention_id)
+where m.mention_id is null or m.doc_id <> c.doc_id or m.number <> c.stated_value or m.sentence <> c.statement
+order by c.claim_id

@@ -1,0 +1,6 @@
+-- Check indicators_resolve_to_mentions: one row per problem; no rows means the check passes.
+-- Indicators that do not carry the document, value and text of their mention.
+select i.indicator_id, i.mention_id, i.value, m.number, i.text, m.text as mention_text
+from indicators i left join mentions m using (mention_id)
+where m.mention_id is null or m.doc_id <> i.doc_id or m.number <> i.value or m.text <> i.text
+order by i.indicator_id
