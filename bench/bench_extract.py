@@ -47,7 +47,7 @@ def build_corpus(folder: Path, megabytes: int) -> list[Path]:
     one = seed * (FILE_CHARS // len(seed) + 1)
     one = one[:FILE_CHARS]
     cut = one.rfind("\n\n")
-    one = one[:cut + 2]
+    one = one[: cut + 2]
     paths = []
     for i in range(megabytes):
         path = folder / f"bench_{megabytes:02d}mb_{i:02d}.txt"
@@ -111,11 +111,13 @@ def measure_in_process(paths: list[Path], repeat: int) -> dict[str, float]:
 def report(label: str, r: dict[str, float]) -> None:
     chars = r["chars"]
     print(f"\n{label}: {r['files']} files, {chars / 1e6:.1f} M characters, {r['mentions']:,} mentions")
-    rows = [("(a) regex scan \\d[\\d,.]*", r["scan"]), ("(b) extract() in-process", r["extract"]),
-            ("(c) python -m pipeline extract", r["command"])]
+    rows = [
+        ("(a) regex scan \\d[\\d,.]*", r["scan"]),
+        ("(b) extract() in-process", r["extract"]),
+        ("(c) python -m pipeline extract", r["command"]),
+    ]
     for name, t in rows:
-        print(f"  {name:34s} {t:7.2f} s  {chars / t / 1e6:7.2f} M chars/s  "
-              f"{t / r['scan']:6.1f}x the scan's time")
+        print(f"  {name:34s} {t:7.2f} s  {chars / t / 1e6:7.2f} M chars/s  {t / r['scan']:6.1f}x the scan's time")
     print(f"  peak RSS of the command: {r['rss'] / 2**20:.0f} MiB")
 
 
@@ -136,12 +138,16 @@ def main() -> int:
         for mb, paths in corpora.items():
             results[mb].update(measure_in_process(paths, args.repeat))
             report(f"{mb} MB corpus", results[mb])
-    print(f"\nRUSAGE_CHILDREN peak RSS over all runs: "
-          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"\nRUSAGE_CHILDREN peak RSS over all runs: "
+        f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
+    )
     if len(results) > 1:
         small, big = min(results), max(results)
-        print(f"peak RSS {big} MB vs {small} MB corpus: {results[big]['rss'] / results[small]['rss']:.2f}x "
-              f"(flat memory: one document at a time)")
+        print(
+            f"peak RSS {big} MB vs {small} MB corpus: {results[big]['rss'] / results[small]['rss']:.2f}x "
+            f"(flat memory: one document at a time)"
+        )
     biggest = results[max(results)]
     speed = biggest["chars"] / biggest["command"]
     print(f"whole command on {max(results)} MB: {speed / 1e6:.2f} M chars/s (goal 2.00)")

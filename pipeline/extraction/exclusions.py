@@ -149,6 +149,11 @@ _PHONE_RE = re.compile(
 _LEGAL_BEFORE_RE = re.compile(r"(?:U\.S\.C\.|C\.F\.R\.|\bCFR|\bUSC|Fed\.[ \t]Reg\.|\bStat\.|§)[ \t\u00a0§]*$")
 _LEGAL_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:U\.S\.C\.|C\.F\.R\.|CFR\b|USC\b|Fed\.[ \t]Reg\.|Stat\.)")
 _FILE_SIZE_AFTER_RE = re.compile(r"[ \t\u00a0]?(?:[KMGT]B|kB|MiB|KiB|GiB)(?![A-Za-z])")
+_STREET_AFTER_RE = re.compile(
+    r"(?:[ \t\u00a0]+[A-Z0-9][\w.]*){0,3}[ \t\u00a0]+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Drive|Lane|Ln"
+    r"|Way|Place|Pl|Court|Ct|Plaza|Square|Sq|Calle|Avenida|Av)\.?(?![A-Za-z])"
+)
+_STATE_BEFORE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2}[ \t\u00a0]+$")
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
 _PLAIN_ACRONYMS = (
     frozenset(_words("FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"))
@@ -157,7 +162,7 @@ _PLAIN_ACRONYMS = (
 _LOWER_LABELS = frozenset(
     _words(
         "phase section article chapter title step stage tier level page paragraph item wave round annex "
-        "appendix grade category route highway table figure vol volume clause note footnote endnote"
+        "appendix grade category route highway table figure vol volume clause note footnote endnote suite"
     )
 )
 _TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
@@ -203,8 +208,10 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
             return True
     if _NUMBER_SIGN_BEFORE_RE.search(window) or _LEGAL_BEFORE_RE.search(window):
         return True
-    if _LEGAL_AFTER_RE.match(text, end) or _FILE_SIZE_AFTER_RE.match(text, end):
+    if _LEGAL_AFTER_RE.match(text, end) or _FILE_SIZE_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end):
         return True
+    if end - start == 5 and _STATE_BEFORE_RE.search(window):
+        return True  # a ZIP code: "Washington, DC 20005"
     m = _ACRONYM_BEFORE_RE.search(window)
     if m is not None and end - start <= 3 and _NOT_COUNTING_AFTER_RE.match(text, end):
         acr = m.group(1)
@@ -237,12 +244,15 @@ _NOTE_WORDS = frozenset(
 
 
 def is_enumerator(text: str, start: int, end: int) -> bool:
-    """``1.`` or ``2)`` opening a list item, ``(3)`` in a run-in list, ``[4]`` reference marker."""
+    """``1.`` or ``2)`` opening a list item, ``(3)`` in a run-in list, ``[4]`` reference marker,
+    or page numbers of a pagination line (``1 2 3 Next ›``)."""
     nxt = text[end : end + 2]
     if end - start > 3:
         return False
     line_start = text.rfind("\n", max(0, start - 200), start) + 1
     at_line_start = line_start > 0 or start <= 200
+    if at_line_start and _PAGINATION_RE.fullmatch(text, line_start, _line_end(text, end)):
+        return True
     prefix = text[line_start:start]
     if (
         at_line_start
@@ -256,6 +266,17 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
         after = text[end + 1 : end + 2]
         return after in (" ", "\t", "\u00a0") or after == ""
     return before == "[" and nxt[:1] == "]"
+
+
+_PAGINATION_RE = re.compile(
+    r"[ \t]*(?:(?:\d{1,3}|\u2026|\.\.\.|[\u2039\u203a\u00ab\u00bb<>|]|Next|Previous|Prev|Last|First|next|previous)"
+    r"[ \t]*){2,}\r?"
+)
+
+
+def _line_end(text: str, pos: int) -> int:
+    k = text.find("\n", pos, pos + 200)
+    return k if k >= 0 else min(len(text), pos + 200)
 
 
 def is_footnote_marker(text: str, start: int, end: int) -> bool:

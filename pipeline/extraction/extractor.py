@@ -24,6 +24,7 @@ from pipeline.extraction.exclusions import (
 )
 from pipeline.extraction.lexicon import (
     ADVERB_MULTIPLIERS,
+    DURATION_UNITS,
     FRACTIONS,
     MONTHS,
     MULTIPLIER_WORDS,
@@ -69,6 +70,12 @@ _HALF_BLOCKERS_AFTER_RE = re.compile(
     rf"[-\u2010\u2011]|{_SP}+(?:an?{_SP}+)?(?:hour|day|week|month|year|century|decade|time|way|mile|step|dozen|"
     r"measures?|hearted|term|price|brother|sister|truth)s?(?![A-Za-z])"
 )
+_POSSESSIVE_RE = re.compile(r"['\u2019]s(?![A-Za-z])")
+_ONE_UNIT_QUALIFIER_RE = re.compile(
+    r"(?<![A-Za-z])(?:more than|less than|fewer than|over|under|nearly|almost|about|around|for|within|after|than"
+    r"|at least|up to|roughly|some|barely|only|just)[ \t\u00a0]+$",
+    re.I,
+)
 _UNIT_AND_A_HALF_RE = re.compile(rf"(?<![A-Za-z])(?:[aA]n?|[oO]ne){_SP}+(year|month|week|day){_SP}+and{_SP}+a{_SP}+$")
 _HALF_SCALE_RE = re.compile(rf"{_SP}+an?{_SP}+(million|billion|thousand|dozen)(?![A-Za-z])")
 _QUARTER_SCALE_RE = re.compile(rf"(?:{_SP}+of)?{_SP}+an?{_SP}+(million|billion)(?![A-Za-z])")
@@ -87,13 +94,14 @@ _FUTURE_RE = re.compile(
     re.I,
 )
 _DOC_DATE_REACH = 600
+_DATELINE_REACH = 45
 _SAME_CLAUSE_REACH = 80
 
 
 class _Doc:
     """State of one extraction: the text, what was found so far and where."""
 
-    __slots__ = ("text", "found", "years", "pending", "doc_date", "web")
+    __slots__ = ("text", "found", "years", "full_dates", "pending", "doc_date", "web")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -101,6 +109,7 @@ class _Doc:
         self.found: list[tuple[int, int, str, str, str]] = []
         # (offset, year) of every year written out, for days and months without one
         self.years: list[tuple[int, int]] = []
+        self.full_dates: set[int] = set()  # offsets of dates written with day, month and year
         self.pending: list[tuple[int, DateHit]] = []
         # the document's own date: the first dated hit near its top
         self.doc_date: DateHit | None = None
@@ -119,9 +128,19 @@ class _Doc:
             self.found.append((hit.start, hit.end, "date", "", ""))
         else:
             self.years.append((hit.start, hit.year))
+            if hit.day is not None:
+                self.full_dates.add(hit.start)
             self.found.append((hit.start, hit.end, "date", hit.iso(hit.year), ""))
-            if self.doc_date is None and hit.start < _DOC_DATE_REACH:
+            # the document's own date: the first full date opening a line, else the first month
+            better = self.doc_date is None or self.doc_date.day is None and hit.day is not None
+            if better and hit.start < _DOC_DATE_REACH and self._dateline(hit.start):
                 self.doc_date = hit
+
+    def _dateline(self, start: int) -> bool:
+        """Whether a date at ``start`` opens its line, as a document's own date does
+        (``WASHINGTON — April 12, 2024``, ``Release Date: January 5, 2023``)."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return start - line_start <= _DATELINE_REACH
 
     def add_quantity(self, q: Quantity) -> None:
         text = self.text
@@ -166,7 +185,7 @@ class _Doc:
         if tlen == 2 and fiscal_prefix(text, s) and not nxt.isalnum():
             self.add(s, token_end, "year", str(2000 + int(text[s:token_end])))  # FY23
             return token_end
-        if nxt == "/" and text[token_end + 1:token_end + 2].isdigit():
+        if nxt == "/" and text[token_end + 1 : token_end + 2].isdigit():
             return self._slashed(s)
         q = read_core(text, s, False)
         if q is None:
@@ -382,6 +401,11 @@ class _Doc:
                 return year_at + 4
             if low not in ("may", "march"):
                 return e
+        if low.startswith("a "):
+            if _ONE_UNIT_QUALIFIER_RE.search(text, max(0, s - 20), s) and not _POSSESSIVE_RE.match(text, e):
+                unit, factor = DURATION_UNITS[low[2:]]
+                self.add(s, e, "duration", str(factor), unit)
+            return e
         if low in MULTIPLIER_WORDS:
             return self._multiplier_word(s, e, word, MULTIPLIER_WORDS[low])
         if low in ADVERB_MULTIPLIERS:
@@ -464,33 +488,35 @@ class _Doc:
     def resolve_dates(self) -> None:
         """Give days written without a year the year their context makes plain (guide, rule 4).
 
-        In order: a year written just before in the same clause (``fiscal year 2023,
-        which ended Sept. 30``); the year of the document's own date, or the year
-        before it when the day would fall after the document's date and nothing
-        before it in the sentence speaks of the future; the last year written
-        before; the first year written at all.
+        In order: a year written just before in the same sentence (``fiscal year 2023,
+        which ended Sept. 30``); the year of the document's own date (a date opening
+        one of its first lines), or the year before it when the day would fall after
+        that date and nothing before it in the sentence speaks of the future; the
+        last full date written before, else the last year; the first year written.
         """
         if not self.pending:
             return
         years = sorted(self.years)
-        doc_year = None
-        for pos, year in years:
-            if pos < _DOC_DATE_REACH:
-                doc_year = year
-                break
+        doc = self.doc_date
         sentences = SentenceFinder(self.text)
         for index, hit in self.pending:
             before = [y for y in years if y[0] < hit.start]
             year = None
-            doc_date_start = self.doc_date.start if self.doc_date is not None else -1
-            if before and hit.start - before[-1][0] <= _SAME_CLAUSE_REACH and before[-1][0] != doc_date_start:
+            near = before[-1][0] if before else -1
+            if (
+                before
+                and hit.start - near <= _SAME_CLAUSE_REACH
+                and (doc is None or near != doc.start)
+                and sentences.around(hit.start, hit.end)[0] <= near
+            ):
                 year = before[-1][1]
-            elif doc_year is not None:
-                year = doc_year
+            elif doc is not None and doc.year is not None:
+                year = doc.year
                 if self._after_document_date(hit, year) and not self._speaks_of_future(sentences, hit):
                     year -= 1
-            elif before:
-                year = before[-1][1]
+            elif before:  # the last full date written before, else the last year
+                dated = [y for y in before if y[0] in self.full_dates]
+                year = (dated or before)[-1][1]
             elif years:
                 year = years[0][1]
             start, end, kind, _, unit = self.found[index]
@@ -498,9 +524,9 @@ class _Doc:
 
     def _after_document_date(self, hit: DateHit, year: int) -> bool:
         d = self.doc_date
-        if d is None or d.year != year or hit.day is None:
+        if d is None or d.year != year or hit.day is None or d.day is None:
             return False
-        return (hit.month, hit.day) > (d.month, d.day if d.day is not None else 31)
+        return (hit.month, hit.day) > (d.month, d.day)
 
     def _speaks_of_future(self, sentences: SentenceFinder, hit: DateHit) -> bool:
         s, _ = sentences.around(hit.start, hit.end)

@@ -205,8 +205,8 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
             else:
                 if q.currency:
                     rx = _SCALE_LETTER_RE
-                elif "." in text[q.num_start:q.num_end]:
-                    rx = _DECIMAL_SCALE_LETTER_RE if text[end:end + 1].islower() else _UPPER_SCALE_LETTER_RE
+                elif "." in text[q.num_start : q.num_end]:
+                    rx = _DECIMAL_SCALE_LETTER_RE if text[end : end + 1].islower() else _UPPER_SCALE_LETTER_RE
                 else:
                     rx = _UPPER_SCALE_LETTER_RE
                 m = rx.match(text, end)
@@ -220,7 +220,7 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
         q.end = m.end()
         q.suffixed = True
         return
-    m = _CURRENCY_WORD_RE.match(text, end)
+    m = _CURRENCY_WORD_RE.match(text, end) if not q.currency else None  # a sign before wins
     if m is not None:
         if m.group(1) is not None:
             q.currency = CURRENCY_WORDS.get(" ".join(m.group(1).lower().split()), "USD")

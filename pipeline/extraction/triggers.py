@@ -45,7 +45,11 @@ def _cased(words: Iterable[str]) -> set[str]:
 
 
 _LOWER_WORDS = [*UNITS, *TENS, *SCALES, "dozen", *FRACTIONS, *MULTIPLIER_WORDS, *ADVERB_MULTIPLIERS]
-_WORDS = _cased(_LOWER_WORDS) | set(MONTH_NAMES)
+#: "a year", "a decade": durations of one unit, kept only after a preposition or qualifier
+ARTICLE_UNITS: tuple[str, ...] = tuple(
+    f"{a} {u}" for a in ("a", "A") for u in ("year", "month", "week", "day", "decade", "century")
+)
+_WORDS = _cased(_LOWER_WORDS) | set(MONTH_NAMES) | set(ARTICLE_UNITS)
 _LETTER = r"A-Za-z\u00c0-\u024f"
 
 #: Group ``d``: a digit run (with inner ``,``/``.`` groups); group ``w``: a trigger word.

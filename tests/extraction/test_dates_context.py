@@ -39,3 +39,17 @@ def test_month_range_gives_only_the_year() -> None:
         ("2023", "year", "2023", "", ""),
         ("45,700", "count", "45700", "", ""),
     ]
+
+
+def test_a_date_inside_running_text_is_not_the_documents_date() -> None:
+    text = (
+        "Survey conducted between 3 and 28 July 2023 at two stations. Since January, crossings rose above "
+        "the total for all of 2022.\n\nOn 22 August, authorities registered 4,000 arrivals."
+    )
+    assert ("22 August", "date", "2023-08-22", "", "") in found(text)
+
+
+def test_duration_of_one_unit_after_a_qualifier() -> None:
+    assert found("They had lived there for more than a year, earning about a year's wages.") == [
+        ("a year", "duration", "1", "year", "min")
+    ]
