@@ -94,7 +94,10 @@ _FUTURE_RE = re.compile(
     re.I,
 )
 _DOC_DATE_REACH = 600
-_DATELINE_REACH = 45
+_DATELINE_REACH = 60
+_SHORT_LINE = 70
+_DATELINE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[-\u2013\u2014]|\()")
+_DATE_LABEL_BEFORE_RE = re.compile(r"(?i)(?:date|published|updated|posted|released?|issued)[\s:|-]*$")
 _SAME_CLAUSE_REACH = 80
 
 
@@ -133,14 +136,24 @@ class _Doc:
             self.found.append((hit.start, hit.end, "date", hit.iso(hit.year), ""))
             # the document's own date: the first full date opening a line, else the first month
             better = self.doc_date is None or self.doc_date.day is None and hit.day is not None
-            if better and hit.start < _DOC_DATE_REACH and self._dateline(hit.start):
+            if better and hit.start < _DOC_DATE_REACH and self._dateline(hit):
                 self.doc_date = hit
 
-    def _dateline(self, start: int) -> bool:
-        """Whether a date at ``start`` opens its line, as a document's own date does
-        (``WASHINGTON — April 12, 2024``, ``Release Date: January 5, 2023``)."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return start - line_start <= _DATELINE_REACH
+    def _dateline(self, hit: DateHit) -> bool:
+        """Whether ``hit`` is written as a document's own date: near the start of a short
+        line (``May 2023``, ``NEWS RELEASE — 16 November 2021``), as a dateline before a
+        dash (``PANAMA CITY, Jan. 5, 2024 — More than...``), or after a label such as
+        ``Release Date:``."""
+        text = self.text
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        if hit.start - line_start > _DATELINE_REACH:
+            return False
+        line_end = text.find("\n", hit.end, hit.end + _SHORT_LINE)
+        if line_end >= 0 and line_end - line_start <= _SHORT_LINE:
+            return True
+        if _DATELINE_AFTER_RE.match(text, hit.end):
+            return True
+        return _DATE_LABEL_BEFORE_RE.search(text, line_start, hit.start) is not None
 
     def add_quantity(self, q: Quantity) -> None:
         text = self.text
