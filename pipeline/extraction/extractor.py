@@ -8,6 +8,7 @@ and only then are qualifiers and sentences read, for the mentions kept.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -512,24 +513,27 @@ class _Doc:
         years = sorted(self.years)
         doc = self.doc_date
         sentences = SentenceFinder(self.text)
+        positions = [y[0] for y in years]
+        dated_years = [y for y in years if y[0] in self.full_dates]
+        dated_positions = [y[0] for y in dated_years]
         for index, hit in self.pending:
-            before = [y for y in years if y[0] < hit.start]
+            k = bisect.bisect_left(positions, hit.start)
+            last = years[k - 1] if k else None  # the last year written before
             year = None
-            near = before[-1][0] if before else -1
             if (
-                before
-                and hit.start - near <= _SAME_CLAUSE_REACH
-                and (doc is None or near != doc.start)
-                and sentences.around(hit.start, hit.end)[0] <= near
+                last is not None
+                and hit.start - last[0] <= _SAME_CLAUSE_REACH
+                and (doc is None or last[0] != doc.start)
+                and sentences.around(hit.start, hit.end)[0] <= last[0]
             ):
-                year = before[-1][1]
+                year = last[1]
             elif doc is not None and doc.year is not None:
                 year = doc.year
                 if self._after_document_date(hit, year) and not self._speaks_of_future(sentences, hit):
                     year -= 1
-            elif before:  # the last full date written before, else the last year
-                dated = [y for y in before if y[0] in self.full_dates]
-                year = (dated or before)[-1][1]
+            elif last is not None:  # the last full date written before, else the last year
+                j = bisect.bisect_left(dated_positions, hit.start)
+                year = dated_years[j - 1][1] if j else last[1]
             elif years:
                 year = years[0][1]
             start, end, kind, _, unit = self.found[index]
