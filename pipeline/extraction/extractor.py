@@ -61,6 +61,7 @@ _NOT_NOUNS = frozenset(
         "thing day side hand time point another more less"
     )
 )
+_ANOTHER_AFTER_RE = re.compile(r"[^.;\n]{0,40}?(?<![A-Za-z])(?:another|the other|the next)(?![A-Za-z])")
 _ARTICLE_BEFORE_RE = re.compile(rf"(?<![A-Za-z])([aA]n?){_SP}+$")
 _HALF_BLOCKERS_BEFORE_RE = re.compile(
     rf"(?<![A-Za-z])(?:first|second|third|fourth|latter|former|last|other|earlier|later|lower|upper|top|"
@@ -91,7 +92,7 @@ _SLASHED_RE = re.compile(r"(\d+)/(\d+)(?![\d/])")
 _SENTENCE_OPENERS = frozenset('.!?:;"\u201c\u2018(\n\u2014\u2013-\u2022*>[|')
 _FUTURE_RE = re.compile(
     r"(?<![A-Za-z])(?:will|shall|scheduled|expected|expects|plans?|planned|planning|next|upcoming|coming|"
-    r"forthcoming|due|to be|set to|aims? to|until|deadline|by)(?![A-Za-z])",
+    r"forthcoming|due|to be|set to|aims? to|deadline)(?![A-Za-z])",
     re.I,
 )
 _DOC_DATE_REACH = 600
@@ -374,10 +375,10 @@ class _Doc:
             if nw is None:
                 return False
             noun = nw.group(1)
+            if noun in _NOT_NOUNS or _ANOTHER_AFTER_RE.match(text, nw.end()):
+                return False  # "one of the", "from one country to another"
             if noun in ONE_COUNTED_NOUNS:
                 return True
-            if noun in _NOT_NOUNS:
-                return False
             before = text[max(0, s - 30) : s].lower()
             return _ONE_QUALIFIER_RE.search(before) is not None
         if q.raw == 0:
@@ -413,8 +414,7 @@ class _Doc:
             if year_at is not None:
                 self.add(year_at, year_at + 4, "year", text[year_at : year_at + 4])
                 return year_at + 4
-            if low not in ("may", "march"):
-                return e
+            return e
         if low.startswith("a "):
             if _ONE_UNIT_QUALIFIER_RE.search(text, max(0, s - 20), s) and not _POSSESSIVE_RE.match(text, e):
                 unit, factor = DURATION_UNITS[low[2:]]

@@ -71,6 +71,7 @@ VAGUE_AND_ORDINAL: list[tuple[str, list[Row]]] = [
     ("It is one of the largest programs.", []),
     ("They work against one another.", []),
     ("Said one official, who asked not to be named.", []),
+    ("Families move from one country to another.", []),
     ("A year-long study of reception.", []),
     ("Authorities expect flows to continue in the first quarter.", []),
     ("A safe third country agreement.", []),
