@@ -253,6 +253,10 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
     at_line_start = line_start > 0 or start <= 200
     if at_line_start and _PAGINATION_RE.fullmatch(text, line_start, _line_end(text, end)):
         return True
+    if _LEADER_BEFORE_RE.search(text, max(0, start - 12), start):
+        return True  # a page number after a dotted leader: "Executive Summary ...... 4"
+    if at_line_start and not text[line_start:start].strip() and _SECTION_GAP_RE.match(text, end):
+        return True  # a section number: "1       Introduction"
     prefix = text[line_start:start]
     if (
         at_line_start
@@ -272,6 +276,10 @@ _PAGINATION_RE = re.compile(
     r"[ \t]*(?:(?:\d{1,3}|\u2026|\.\.\.|[\u2039\u203a\u00ab\u00bb<>|]|Next|Previous|Prev|Last|First|next|previous)"
     r"[ \t]*){2,}\r?"
 )
+
+
+_LEADER_BEFORE_RE = re.compile(r"(?:\.{3,}|\u2026+|_{3,})[ \t\u00a0]*$")
+_SECTION_GAP_RE = re.compile(r"(?:\.\d+)*(?:[ \t]{2,}|\t)[A-Z]")
 
 
 def _line_end(text: str, pos: int) -> int:

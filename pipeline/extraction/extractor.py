@@ -61,6 +61,8 @@ _NOT_NOUNS = frozenset(
         "thing day side hand time point another more less"
     )
 )
+_FRACTION_END_RE = re.compile(rf"{_SP}+of(?![A-Za-z])|{_SP}*(?:[,.;:)\]]|$)")
+_BY_BEFORE_RE = re.compile(rf"(?<![A-Za-z])by{_SP}+$")
 _ANOTHER_AFTER_RE = re.compile(r"[^.;\n]{0,40}?(?<![A-Za-z])(?:another|the other|the next)(?![A-Za-z])")
 _ARTICLE_BEFORE_RE = re.compile(rf"(?<![A-Za-z])([aA]n?){_SP}+$")
 _HALF_BLOCKERS_BEFORE_RE = re.compile(
@@ -492,7 +494,12 @@ class _Doc:
             if sc is not None:
                 self.add(start, sc.end(), "count", plain(Decimal(SCALES[sc.group(1).lower()]) / 4))
                 return sc.end()
-        if not re.match(rf"{_SP}+of(?![A-Za-z])|{_SP}*(?:[,.;:)\]]|$)", text[e : e + 5]):
+        # "a third of", "by a third." or "nearly a third": a fraction; "a third country" is not
+        if (
+            not _FRACTION_END_RE.match(text, e)
+            and not qualifier(text, start)
+            and not _BY_BEFORE_RE.search(text, max(0, start - 4), start)
+        ):
             return e
         self.add(start, e, "ratio", ratio(Decimal(1), Decimal(FRACTIONS[low])))
         return e

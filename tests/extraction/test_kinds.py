@@ -81,6 +81,7 @@ RATIOS: list[tuple[str, list[Row]]] = [
     ("Almost a third of young people.", [("a third", "ratio", "0.333333", "", "approx")]),
     ("Half of the respondents skipped meals.", [("Half", "ratio", "0.5", "", "")]),
     ("Remittances exceed a quarter of GDP.", [("a quarter", "ratio", "0.25", "", "")]),
+    ("Encounters dropped nearly a third from May.", [("a third", "ratio", "0.333333", "", "approx")]),
     ("Two of every five parolees were women.", [("Two of every five", "ratio", "0.4", "", "")]),
     ("Three out of four said yes.", [("Three out of four", "ratio", "0.75", "", "")]),
     ("Mexico deported 1-in-5 migrants.", [("1-in-5", "ratio", "0.2", "", "")]),
