@@ -12,6 +12,8 @@ import re
 _QUALIFIERS: dict[str, str] = {
     # approx
     "nearly": "approx",
+    "practically": "approx",
+    "virtually": "approx",
     "almost": "approx",
     "about": "approx",
     "around": "approx",

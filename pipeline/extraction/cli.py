@@ -66,8 +66,23 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO) -> int:
             continue
         doc = os.path.splitext(os.path.basename(path))[0]
         rows = _rows(doc, extract(text))
-        if writer is not None:
-            writer.writerows(rows)
-        else:
-            out.writelines(json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False) + "\n" for row in rows)
+        try:
+            if writer is not None:
+                writer.writerows(rows)
+            else:
+                out.writelines(
+                    json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False) + "\n" for row in rows
+                )
+        except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+            _silence(out)
+            return status
     return status
+
+
+def _silence(out: TextIO) -> None:
+    """Point ``out``'s file descriptor at /dev/null so that the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
