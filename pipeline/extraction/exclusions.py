@@ -1,9 +1,12 @@
 """Digits that are not mentions (guide, rule 6).
 
-Reference-list sections, digits inside URLs, e-mail addresses, DOIs and file
-names, codes and names with digits (``COVID-19``, ``H-2B``, ``SDG 17``,
-``Title 42``), list enumerators, footnote markers, telephone numbers and times,
-and the bibliographic parts of author-year citations.
+Reference-list sections (``References``, ``Bibliography``, ``Sources``; under
+``Notes``/``Endnotes`` only bibliographic lines), digits inside URLs, e-mail
+addresses, DOIs, file names, handles and hashtags, codes and names with digits
+(``COVID-19``, ``H-2B``, ``SDG 17``, ``Title 42``, ``No. 5``, ``8 U.S.C. 1158``),
+list enumerators, section and table-of-contents page numbers, pagination,
+footnote markers, telephone numbers, times, street addresses, ZIP codes and
+file sizes, and the bibliographic parts of author-year citations.
 """
 
 from __future__ import annotations

@@ -53,6 +53,8 @@ def score_folder(gold_csv: Path, paths: list[Path]) -> dict[str, object]:
 def failure_report(result: dict[str, object]) -> str:
     """A readable summary of a scoring result, for assertion messages."""
     lines = [f"{k}: {result[k]}" for k in ("statistical", "temporal")]
-    lines += ["missed:   " + x for x in result["missed"]]  # type: ignore[union-attr]
-    lines += ["spurious: " + x for x in result["spurious"]]  # type: ignore[union-attr]
+    missed: list[str] = result["missed"]  # type: ignore[assignment]
+    spurious: list[str] = result["spurious"]  # type: ignore[assignment]
+    lines += ["missed:   " + x for x in missed]
+    lines += ["spurious: " + x for x in spurious]
     return "\n".join(lines)
