@@ -90,6 +90,7 @@ _TWICE_RE = re.compile(
 _HYPHEN_WORD_RE = re.compile(r"[-\u2010\u2011]([A-Za-z]+)")
 _HYPHEN_OK = frozenset(["member", "person", "nation", "country", "state", "party"])
 _MEASURE_UNIT_RE = re.compile(r"(?:km|m|kg|mi|ft|cm|mm|lbs?|ha|sq)(?![A-Za-z0-9])")  # "100m from the border"
+_YEAR_AND_NOTE_RE = re.compile(r"(?:19|20)\d\d\.\d{1,2}(?=\s+[A-Z\u201c\"]|\s*$)")
 _SLASHED_RE = re.compile(r"(\d+)/(\d+)(?![\d/])")
 _SENTENCE_OPENERS = frozenset('.!?:;"\u201c\u2018(\n\u2014\u2013-\u2022*>[|')
 _FUTURE_RE = re.compile(
@@ -199,6 +200,9 @@ class _Doc:
                 return hits[-1].end
         if dots >= 2:
             return token_end  # a version or section number such as 4.0.1
+        if dots == 1 and _YEAR_AND_NOTE_RE.match(text, s):
+            self.add(s, s + 4, "year", text[s : s + 4])  # "began in 2021.3 The next": a year, then a note
+            return token_end
         if tlen == 2 and fiscal_prefix(text, s) and not nxt.isalnum():
             self.add(s, token_end, "year", str(2000 + int(text[s:token_end])))  # FY23
             return token_end

@@ -65,7 +65,7 @@ _TIMES_RE = re.compile(
 )
 _DURATION_RE = re.compile(
     rf"(?:{_SP}+|{_SP}*[-\u2010\u2011]{_SP}*)(?:(?:calendar|fiscal|full|consecutive|straight|more|long|working|business|school){_SP}+)?"
-    r"(days?|weeks?|months?|years?|decades?|century|centuries)(?![A-Za-z])"
+    r"((?i:days?|weeks?|months?|years?|decades?|century|centuries))(?![A-Za-z])"
 )
 _RATIO_LINK_RE = re.compile(
     rf"{_SP}+(?:(?:out{_SP}+)?of{_SP}+every|for{_SP}+every|in{_SP}+every|out{_SP}+of|in){_SP}+"
@@ -258,7 +258,7 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
         return
     m = _DURATION_RE.match(text, end)
     if m is not None and not q.year_like(text):
-        unit, factor = DURATION_UNITS[m.group(1)]
+        unit, factor = DURATION_UNITS[m.group(1).lower()]
         q.kind = "duration"
         q.unit = unit
         q.factor = factor

@@ -45,6 +45,7 @@ ENUMERATORS_AND_FOOTNOTES: list[tuple[str, list[Row]]] = [
     ("Text.\n\n2 In the most recent statistics available, few.", []),
     ("They had 17,805 per week.12 The tiny number of pathways.", [("17,805", "count", "17805", "", "")]),
     ("Steps: (1) expand pathways; (2) invest.", []),
+    ("The program began in 2021.3 The next year it grew.", [("2021", "year", "2021", "", "")]),
     ("Table of Contents\n\nExecutive Summary ...... 4\n\n1       Introduction .......... 3\n", []),
     ("Pages\n1 2 3 Next \u203a\n", []),
     ("1275 K St NW, Suite 800, Washington, DC 20005", []),

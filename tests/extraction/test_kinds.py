@@ -153,6 +153,7 @@ DURATIONS: list[tuple[str, list[Row]]] = [
     ("After two decades of talks.", [("two decades", "duration", "20", "year", "")]),
     ("More in a year and a half than before.", [("a year and a half", "duration", "1.5", "year", "")]),
     ("A 7-year-old girl drowned.", [("7-year", "duration", "7", "year", "")]),
+    ("Two Years After the Summit", [("Two Years", "duration", "2", "year", "")]),
     (
         "The trek takes between three and 10 days.",
         [("three", "duration", "3", "day", ""), ("10 days", "duration", "10", "day", "")],
