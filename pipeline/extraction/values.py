@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 _SIX_PLACES = Decimal("0.000001")
 
@@ -17,16 +17,19 @@ def parse_digits(token: str) -> Decimal | None:
 
 def plain(value: Decimal) -> str:
     """Write ``value`` as a plain decimal without exponent or trailing zeros (``8300000``, ``0.5``)."""
-    if value == value.to_integral_value():
-        return str(value.to_integral_value())
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text
+    return text or "0"
 
 
 def ratio(numerator: Decimal, denominator: Decimal) -> str:
     """A ratio rounded to six decimals, written plainly (``0.666667``, ``0.02``)."""
     if denominator == 0:
         return "0"
-    return plain((numerator / denominator).quantize(_SIX_PLACES, rounding=ROUND_HALF_UP))
+    with localcontext() as ctx:
+        ctx.prec = 120  # room for six decimals after any number written in a document
+        try:
+            return plain((numerator / denominator).quantize(_SIX_PLACES, rounding=ROUND_HALF_UP))
+        except InvalidOperation:
+            return plain(numerator / denominator)

@@ -145,3 +145,12 @@ def test_a_mention_does_not_depend_on_distant_text(prefix: str, suffix: str) -> 
     at = len(prefix) + 2
     inside = [(m.start - at, m.text, m.kind, m.value) for m in extract(text) if at <= m.start < at + len(body)]
     assert (14, "520,000", "count", "520000") in inside
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**60), st.sampled_from(["", " percent", " million", " for every 3", "-fold"]))
+def test_very_long_numbers_are_written_plainly(number: int, suffix: str) -> None:
+    text = f"They counted {number}{suffix} cases."
+    check(text)
+    for m in extract(text):
+        assert "E" not in m.value and "e" not in m.value
