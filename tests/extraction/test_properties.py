@@ -148,7 +148,10 @@ def test_a_mention_does_not_depend_on_distant_text(prefix: str, suffix: str) -> 
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=0, max_value=10**60), st.sampled_from(["", " percent", " million", " for every 3", "-fold"]))
+@given(
+    st.integers(min_value=0, max_value=10**60),
+    st.sampled_from(["", " percent", " million", " for every 3", "-fold"]),
+)
 def test_very_long_numbers_are_written_plainly(number: int, suffix: str) -> None:
     text = f"They counted {number}{suffix} cases."
     check(text)
