@@ -312,6 +312,10 @@ def is_footnote_marker(text: str, start: int, end: int) -> bool:
 # --- author-year citations ---------------------------------------------------------------
 
 _ET_AL_BEFORE_RE = re.compile(r"et[ \t\u00a0]+al\.?,?[ \t\u00a0]*\(?$")
+_NARRATIVE_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:[Aa]ccording to|[Aa]s|[Ss]ee|[Cc]f\.)[ \t\u00a0]+"
+    r"[A-Z][\w.&'\u2019-]*(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+[A-Z][\w'\u2019-]*)?(?:'s|\u2019s)?[ \t\u00a0]*\($"
+)
 _SEGMENT_RE = re.compile(
     r"(?:(?:e\.g\.|i\.e\.|see(?:[ \t]+also)?|cf\.|for example|quoted in|cited in),?[ \t\u00a0]+)?"
     r"[A-Z\u00c0-\u00de][\w'\u2019.&\u00c0-\u024f-]*(?:[ \t\u00a0,]+[\w'\u2019.&\u00c0-\u024f-]+)*?,?[ \t\u00a0]*$"
@@ -329,6 +333,8 @@ def citation_end(text: str, start: int, end: int) -> int | None:
         return None
     if _ET_AL_BEFORE_RE.search(text, max(0, start - 12), start):
         return _segment_end(text, end)
+    if _NARRATIVE_BEFORE_RE.search(text, max(0, start - 60), start) and text[end : end + 1] in (")", ","):
+        return _segment_end(text, end)  # "According to IOM (2023)", "as Clemens (2021a) shows"
     lo = max(0, start - 200)
     opening = text.rfind("(", lo, start)
     if opening < 0 or text.find(")", opening, start) >= 0 or "\n" in text[opening:start]:

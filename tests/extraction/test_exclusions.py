@@ -56,6 +56,7 @@ CITATIONS: list[tuple[str, list[Row]]] = [
     ("Advocates agree (e.g., Selee et al 2021; Newland and Riestler 2018; Hooper 2019).", []),
     ("Care matters (AARP 2020; US Bureau of Labor Statistics 2021).", []),
     ("As Abuelafia et al (2018) found, 40 percent cite violence.", [("40 percent", "percent", "40", "", "")]),
+    ("According to IOM (2023), 686 people died.", [("686", "count", "686", "", "")]),
     ("Incomes rise sixteenfold (Brodbeck et al. 2018).", []),
     ("The criteria in the 1984 Cartagena Declaration (UNHCR 1984).", [("1984", "year", "1984", "", "")]),
     ("The Los Angeles Declaration on Migration and Protection (2022) helps.", [("2022", "year", "2022", "", "")]),
