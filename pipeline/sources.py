@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from pipeline.errors import InputError
+
 PROVENANCE_FILE = "provenance.yaml"
 DOCUMENT_SUFFIXES = (".txt", ".md")
 REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes", "sha256")
@@ -25,13 +27,8 @@ _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-class SourceError(ValueError):
+class SourceError(InputError):
     """A source document or its provenance is unusable; the message names the file."""
-
-    def __init__(self, path: Path | str, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
 
 
 @dataclass(frozen=True, slots=True)

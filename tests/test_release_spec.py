@@ -97,7 +97,7 @@ def test_bad_release_yaml_is_refused_naming_the_file(tmp_path: Path, change: dic
     sources = _broken(tmp_path, change)
     with pytest.raises(ReleaseError, match=problem) as raised:
         read_release_info(sources, PYPROJECT)
-    assert raised.value.where == str(sources / "release.yaml")
+    assert raised.value.path == str(sources / "release.yaml")
 
 
 def test_missing_release_yaml_is_refused(tmp_path: Path) -> None:

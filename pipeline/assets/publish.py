@@ -28,7 +28,7 @@ def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: Pr
         info = read_release_info(paths.sources, REPO_ROOT / "pyproject.toml")
         files = build_release(tables, SCHEMAS, info)
     except ReleaseError as exc:
-        raise dg.Failure(description=str(exc), metadata={"where": exc.where, "problem": exc.problem}) from exc
+        raise dg.Failure(description=str(exc), metadata={"where": exc.path, "problem": exc.problem}) from exc
     written = publish(files, paths.exports)
     context.log.info(f"published release {info.version} ({len(written)} files) to {paths.exports}")
     return dg.MaterializeResult(

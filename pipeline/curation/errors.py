@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pipeline.errors import InputError
 
 
-class CurationError(ValueError):
+class CurationError(InputError):
     """A curated YAML file or one of its entries is unusable."""
-
-    def __init__(self, path: Path | str, problem: str, entry: str | None = None) -> None:
-        self.path = str(path)
-        self.entry = entry
-        self.problem = problem
-        where = f"{path}: {entry}: " if entry else f"{path}: "
-        super().__init__(where + problem)

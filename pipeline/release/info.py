@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from pipeline.errors import InputError
+
 RELEASE_FILE = "release.yaml"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -24,13 +26,8 @@ _FIELDS = {"name", "title", "description", "license", "creators", "keywords", "h
 _REQUIRED = ("name", "title", "description", "license", "creators", "changes")
 
 
-class ReleaseError(ValueError):
+class ReleaseError(InputError):
     """The release cannot be built as asked; the message names the file (or table) and the problem."""
-
-    def __init__(self, where: Path | str, problem: str) -> None:
-        self.where = str(where)
-        self.problem = problem
-        super().__init__(f"{where}: {problem}")
 
 
 @dataclass(frozen=True, slots=True)
