@@ -17,6 +17,12 @@ def _build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="print every numeric mention of the given documents")
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    ext.add_argument(
+        "--enrich",
+        action="store_true",
+        help="add what each statistical figure counts, where and when: subject, geography, period_start, "
+        "period_end, rate_per (regions from $FIGURES_SOURCES_DIR/regions.yaml)",
+    )
 
     sub.add_parser("run", help="materialise every asset and print where the outputs are")
 
@@ -47,7 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         from pipeline.extraction.cli import run_extract
 
-        return run_extract(args.paths, args.format, sys.stdout, sys.stderr)
+        extra = None
+        if args.enrich:
+            from pipeline.enrichment.columns import enrichment_extra_columns
+
+            extra = enrichment_extra_columns(sys.stderr)
+            if extra is None:
+                return 2
+        return run_extract(args.paths, args.format, sys.stdout, sys.stderr, extra)
     if args.command == "run":
         from pipeline.run import run_all
 

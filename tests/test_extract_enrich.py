@@ -1,0 +1,51 @@
+"""``python -m pipeline extract --enrich``: the mentions table's enrichment columns, from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import Project
+
+GOLD_COLUMNS = ["doc", "start", "end", "text", "kind", "value", "unit", "approx"]
+ENRICHMENT_COLUMNS = ["subject", "geography", "period_start", "period_end", "rate_per"]
+
+
+def _extract(*args: str, sources: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **({"FIGURES_SOURCES_DIR": str(sources)} if sources else {})}
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_enrich_appends_the_enrichment_columns_after_the_gold_columns(seeded_project: Project) -> None:
+    done = _extract("--enrich", *map(str, sorted(seeded_project.sources.glob("*.txt"))), sources=seeded_project.sources)
+
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    header = done.stdout.splitlines()[0].split(",")
+    assert header[:8] == GOLD_COLUMNS and header[-5:] == ENRICHMENT_COLUMNS
+    table = {
+        (doc, start): (subject or "", geography or "", period_start or "", period_end or "", rate_per or "")
+        for doc, start, subject, geography, period_start, period_end, rate_per in seeded_project.query(
+            "select doc_id, start, subject, geography, period_start::varchar, period_end::varchar, rate_per "
+            "from mentions"
+        )
+    }
+    assert len(rows) == len(table)
+    for row in rows:
+        assert tuple(row[c] for c in ENRICHMENT_COLUMNS) == table[(row["doc"], int(row["start"]))], row
+
+
+def test_enrich_names_an_unusable_regions_file_and_fails(project: Project) -> None:
+    (project.sources / "regions.yaml").write_text("regions: [not, a, mapping]\n", encoding="utf-8")
+
+    done = _extract("--enrich", str(project.sources / "001_6e00856a45348657.txt"), sources=project.sources)
+
+    assert done.returncode == 2
+    assert str(project.sources / "regions.yaml") in done.stderr
+    assert done.stdout == ""
