@@ -113,14 +113,18 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
     expression_starts = [p.span_start for p in expressions]
 
     def is_place(phrase: str) -> bool:
+        """Whether the phrase is only a place name (``Mexico``), not people named by a demonym (``Venezuelans``)."""
         bare = phrase[4:] if phrase.lower().startswith("the ") else phrase
         found = gazetteer.find(bare)
-        return len(found) == 1 and found[0].start == 0 and found[0].end == len(bare)
+        whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(bare)
+        return whole and not gazetteer.names_people(bare)
 
     statistical = sorted((m for m in mentions if m.kind in STATISTICAL_KINDS), key=lambda m: (m.start, m.end))
     statistical_starts = [m.start for m in statistical]
     by_span: dict[tuple[int, int, str], Enrichment] = {}
     previous: Enrichment | None = None
+    previous_kind: str | None = None
+    previous_end = -1
     for cs, ce in _contexts(text, statistical):
         figures = _within(statistical, statistical_starts, lambda m: m.end, cs, ce)
         if not figures:
@@ -136,6 +140,7 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
             [(m.kind, m.start, m.end, _number(m.value)) for m in figures],
             previous.subject if previous else None,
             is_place,
+            previous_kind if previous_end >= sentence_starts_before(clean, cs, 1) else None,
         )
         context_expressions = _within(expressions, expression_starts, lambda p: p.span_end, cs, ce)
         periods: list[Period | None] = sentence_periods(
@@ -161,5 +166,5 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
                 rate_per=rate_per(clean, m.end, ce),
             )
             by_span[(m.start, m.end, m.kind)] = enrichment
-            previous = enrichment
+            previous, previous_kind, previous_end = enrichment, m.kind, m.end
     return [by_span.get((m.start, m.end, m.kind), EMPTY) for m in mentions]

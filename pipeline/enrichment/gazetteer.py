@@ -80,6 +80,10 @@ class Gazetteer:
         """Every code the gazetteer can give, with its name."""
         return {**COUNTRY_NAMES, **{r.code: r.name for r in self.regions}}
 
+    def names_people(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a demonym's plural (``Venezuelans``, ``Central Americans``): people, not a place."""
+        return phrase.endswith("s") and phrase in self._phrases and phrase[:-1] in self._phrases
+
     def find(self, text: str) -> list[PlaceMatch]:
         """Every phrase of ``text`` naming a place, in order, names of organisations excluded."""
         found = []

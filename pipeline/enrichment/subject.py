@@ -75,7 +75,7 @@ VERBS = _wordset(
 # Nouns that are also verbs: a verb when they follow the head of the phrase (`people face`, `population needs`).
 VERBS_AFTER_HEAD = _wordset(
     "face faces need needs lack lacks brave braves hold holds risk risks stand stands show shows suggest suggests "
-    "indicate indicates top tops set sets host hosts use uses used send sends"
+    "indicate indicates top tops set sets host hosts use uses used send sends pay pays hit hits"
 )
 ADVERBS = _wordset(
     "only also already still now then just nearly almost mostly mainly largely even ever never not often "
@@ -92,14 +92,30 @@ NOT_VERB_FORMS = _wordset(
     "quarterly elderly"
 )
 CHANGE_NOUNS = _wordset("increase decrease rise fall drop growth decline jump surge gain loss reduction")
+# Adverbs of frequency: after the head they end the phrase (`1,000 appointments daily`).
+RATE_ADVERBS = _wordset("daily weekly monthly yearly annually quarterly")
+# Words that open a clause inside a sentence: its subject follows (`said arrivals had tripled`, `as arrivals triple`).
+CLAUSE_OPENERS = _wordset(
+    "that as how why while whereas because when where although though if said says say told found finds shows "
+    "showed warned warns"
+)
 TIME_UNITS = _wordset("day days week weeks month months quarter quarters year years annum")
 # Phrases too generic to say what a figure counts.
 GENERIC = _wordset("total number figure figures sum rest majority share proportion")
+# Nouns of `N of <figure>` that name a level reached, not what is counted (`a record of 129,000`).
+LEVEL_NOUNS = _wordset("record high low level peak average mean median factor age")
+# Opening quotes and brackets a clause may start with.
+OPENING_MARKS = frozenset("\"“‘'([")
 # Who speaks or acts rather than what is counted: never a figure's subject.
 SPEAKERS = _wordset(
     "officials official experts expert doctors director directors agency agencies authorities government "
     "governments ministry minister spokesperson spokesman spokeswoman analysts researchers report reports study "
-    "studies survey surveys data statement police shelter organization organisation"
+    "studies survey surveys data statement police shelter organization organisation institute department office "
+    "service commission"
+)
+NUMBER_WORDS = _wordset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
+    "thousand thousands million millions billion half third thirds quarter quarters fifth fifths dozen dozens"
 )
 LEADING_SKIPS = DETERMINERS | ADVERBS | _wordset("and but or while yet so")
 MAX_WORDS = 6
@@ -124,11 +140,25 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)\b")
 _OF_LEAD = re.compile(r"(?:^|[.;:]\s+|^\W*)Of\s+(?:these|those|the|all)?\s*(?P<np>[^,;]{1,60}),\s*$")
 _NOUN_OF_BEFORE = re.compile(
-    r"\b(?P<noun>[a-z][a-z-]+)\s+of\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+)?$"
+    r"\b(?P<noun>[a-z][a-z-]+)[\"”’']?\s+of\s+(?:(?:about|nearly|almost|some|over|under|just|only|around|roughly|"
+    r"approximately|at\s+least|more\s+than|less\s+than|fewer\s+than|up\s+to)\s+)*$"
 )
 _MONTH_WORDS = _wordset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_CHANGE_IN = re.compile(
+    r"\s+(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)s?\s+(?:in|of)\s+", re.IGNORECASE
+)
+_CHANGE_ON = re.compile(
+    r"^\s+(?:increase|decrease|rise|drop|decline|jump|fall|reduction)\s+(?:on|over|from|compared\s+with)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:about|nearly|some|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARED_WITH = re.compile(r"\s+(?:the|what|as)\b")
+_APPOSITION = re.compile(
+    r"^[^,;:()—–]{0,80}(?:,|\s[-—–]|[—–])\s*(?:(?:some|about|around|roughly|nearly|almost|approximately|over|or|"
+    r"more\s+than|at\s+least)\s+)*$"
 )
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)\b")
 _NUMBER_OF = re.compile(r"^(?:total\s+)?(?:number|numbers|count|total|amount)\s+of\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -165,7 +195,12 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
     while i < len(tokens):
         word, w_start, w_end = tokens[i]
         lw = word.lower()
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if first is None and lw in DETERMINERS:
+            i += 1
+            continue
+        if first is None and lw == "least" and nxt is not None and _is_content(nxt[0]):
+            first, last, count = w_start, w_end, 1  # `the 46 least developed countries`
             i += 1
             continue
         if lw == "of" and first is not None and allow_of:
@@ -174,21 +209,29 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
                 last = inner[1]
             break
         if lw in ("and", "or") and first is not None:
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is None or not _is_content(nxt[0]) or _is_verb_form(nxt[0]):
                 break
             i += 1
             continue
-        if not _is_content(word):
+        if not _is_content(word) or first is None and lw in NUMBER_WORDS:
             break
-        if first is not None and (_is_verb_form(word) or lw in VERBS_AFTER_HEAD or lw in PRONOUNS):
+        if first is not None and (
+            _is_verb_form(word)
+            or lw in VERBS_AFTER_HEAD
+            or lw in PRONOUNS
+            or lw in RATE_ADVERBS
+            and (nxt is None or not _is_content(nxt[0]))
+        ):
             break
         if first is not None and word.isupper() and len(word) > 1 and not tokens[i - 1][0].isupper():
             break  # `people UNHCR helped`: an acronym after the head opens a clause
-        if first is None and _is_verb_form(word):
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is None or not _is_content(nxt[0]):  # `248,000 recorded in 2022`: a verb, not an adjective
-                break
+        before_preposition = nxt is not None and nxt[0].lower() in PREPOSITIONS | AUXILIARIES | {"of"}
+        if first is None and _is_verb_form(word) and (nxt is None or not _is_content(nxt[0])):
+            after_determiner = i > 0 and tokens[i - 1][0].lower() in DETERMINERS
+            if not (lw.endswith("ing") and after_determiner and before_preposition):
+                break  # `248,000 recorded in 2022`: a verb; but `the ceiling for the region` is a noun
+        if first is None and lw in VERBS_AFTER_HEAD and (nxt is None or nxt[0].lower() in PREPOSITIONS):
+            break  # `the record of 129,000 set in 2021`
         if first is None:
             first = w_start
         last = w_end
@@ -210,8 +253,8 @@ def _reduce(phrase: str | None, is_place: Callable[[str], bool]) -> str | None:
         rest = m.group("rest")
         first, _, tail = rest.partition(" ")
         phrase = tail if first.lower() in DETERMINERS and tail else rest
-    if phrase.lower() in PRONOUNS | GENERIC | TIME_UNITS or is_place(phrase):
-        return None
+    if phrase.lower() in PRONOUNS | GENERIC or phrase.split()[-1].lower() in TIME_UNITS or is_place(phrase):
+        return None  # `half a million last year`: a time, not what is counted
     if phrase.split()[0].lower().rstrip(".") in _MONTH_WORDS:
         return None
     return phrase
@@ -274,59 +317,128 @@ def refers_back(text: str, start: int) -> bool:
     return bool(_OTHER_BEFORE.search(text[max(0, start - 30) : start]))
 
 
-def clause_subject(text: str, context_start: int, pos: int, is_place: Callable[[str], bool]) -> str | None:
-    """The first noun phrase opening a clause, from the clause holding ``pos`` back to the sentence start."""
-    starts = [context_start] + [m.end() for m in CLAUSE_BREAK.finditer(text, context_start, pos)]
-    for clause_start in reversed(starts):
+_CLOSED_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _clause_starts(text: str, context_start: int, pos: int) -> list[int]:
+    """Where the clauses before ``pos`` open: the sentence start, after a clause break, after a clause opener.
+
+    A parenthesis closed before ``pos`` (``countries (LMICs) are expected``) opens no clause.
+    """
+    masked = _CLOSED_PARENTHESIS.sub(lambda m: " " * len(m.group()), text[context_start:pos])
+    starts = {context_start}
+    starts.update(context_start + m.end() for m in CLAUSE_BREAK.finditer(masked))
+    starts.update(context_start + w_end for word, _, w_end in words(masked) if word.lower() in CLAUSE_OPENERS)
+    return sorted(starts)
+
+
+def _after_time_phrase(tokens: Sequence[tuple[str, int, int]], i: int) -> int:
+    """Index of the word after an opening time phrase with no comma (``for fiscal 2024 the ceiling``), else ``i``."""
+    if i >= len(tokens) or tokens[i][0].lower() not in PREPOSITIONS:
+        return i
+    for j in range(i + 1, min(i + 6, len(tokens) - 1)):
+        word = tokens[j][0].lower()
+        is_time = word[0].isdigit() or word in TIME_UNITS or word.rstrip(".") in _MONTH_WORDS
+        if is_time and tokens[j + 1][0].lower() in DETERMINERS:
+            return j + 1
+    return i
+
+
+def clause_subject_phrase(text: str, context_start: int, pos: int) -> str | None:
+    """The first noun phrase opening a clause, from the clause holding ``pos`` back to the sentence start.
+
+    None when there is none, or when it names whoever speaks or acts (``Officials say``).
+    """
+    for clause_start in reversed(_clause_starts(text, context_start, pos)):
         tokens = words(text, clause_start, pos)
         i = 0
-        while i < len(tokens) and tokens[i][0].lower() in LEADING_SKIPS - DETERMINERS:
+        skips = LEADING_SKIPS - DETERMINERS
+        while i < len(tokens) and (tokens[i][0].lower() in skips or tokens[i][0] in OPENING_MARKS):
             i += 1
+        i = _after_time_phrase(tokens, i)
         if i >= len(tokens):
             continue
         word = tokens[i][0]
-        if word.lower() not in DETERMINERS and (not _is_content(word) or _is_verb_form(word)):
+        if word.lower() not in DETERMINERS and not _is_content(word):
             continue
         found = noun_phrase(text, tokens[i][1], pos)
         if found is None:
             continue
+        if _is_verb_form(word) and len(found[0].split()) < 2:
+            continue  # `making it`, but `Unaccompanied children`
         head = found[0].split()[0].lower()
-        if head in CHANGE_NOUNS:
+        if head in CHANGE_NOUNS or found[0].lower() in PRONOUNS:
             continue
         if _is_speaker(found[0]):
             return None
-        return _reduce(found[0], is_place)
+        return found[0]
     return None
+
+
+def clause_subject(text: str, context_start: int, pos: int, is_place: Callable[[str], bool]) -> str | None:
+    """The subject of the clause holding ``pos`` (see ``clause_subject_phrase``), reduced; None if it is a place."""
+    return _reduce(clause_subject_phrase(text, context_start, pos), is_place)
+
+
+def _noun_of_before(text: str, start: int) -> str | None:
+    """``a cost of $200 million`` → ``cost``; None for a level reached (``a record of``) or a change (``a drop of``)."""
+    m = _NOUN_OF_BEFORE.search(text[max(0, start - 80) : start])
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if not _is_content(noun) or noun in GENERIC | LEVEL_NOUNS | CHANGE_NOUNS | TIME_UNITS | NUMBER_WORDS:
+        return None
+    return noun
+
+
+def _change_in(text: str, end: int, context_end: int) -> str | None:
+    """``a 35 percent increase in crossings`` → ``crossings``."""
+    m = _CHANGE_IN.match(text, end, context_end)
+    if m is None:
+        return None
+    found = noun_phrase(text, m.end(), context_end)
+    return None if found is None else found[0]
+
+
+def _verb_follows(text: str, end: int, context_end: int) -> bool:
+    """Whether a verb form comes right after the figure (``one in three used part of the money``)."""
+    tokens = words(text, end, min(context_end, end + 30))
+    return bool(tokens) and tokens[0][0][0].isalpha() and _is_verb_form(tokens[0][0])
 
 
 def own_subject(text: str, kind: str, start: int, end: int, value: float | None, context_end: int) -> str | None:
     """The subject read from the figure itself and the words right around it, or None."""
+    found: str | None = None
     if kind == "count":
         if is_age(text, start, end, value):
             return "age"
-        return _direct(text, end, context_end)
-    if kind == "percent":
-        return _after_of(text, end, context_end)
-    if kind == "ratio":
+        found = _direct(text, end, context_end)
+    elif kind == "percent":
+        found = _after_of(text, end, context_end) or _change_in(text, end, context_end)
+    elif kind == "ratio":
         inside = _SPAN_NOUN.match(text[start:end])
         if inside is not None:
             return inside.group(1)
-        return _after_of(text, end, context_end) or _direct(text, end, context_end)
-    if kind == "money":
-        found = _after_preposition(text, end, context_end, ("in", "of")) or _after_preposition(
-            text, end, context_end, ("for",)
-        )
+        found = _after_of(text, end, context_end)
+        if found is None and not _verb_follows(text, end, context_end):
+            found = _direct(text, end, context_end)
         if found is None:
-            noun = _NOUN_OF_BEFORE.search(text[max(0, start - 60) : start])  # `at a cost of $200 million`
-            if noun is not None and _is_content(noun.group("noun")) and noun.group("noun") not in GENERIC:
-                found = noun.group("noun")
-        return found
-    if kind == "multiplier":
+            return None  # `one in three used part of the money`: the population of the figure before
+    elif kind == "money":
+        found = (
+            _after_preposition(text, end, context_end, ("in", "of"))
+            or _after_preposition(text, end, context_end, ("for", "on"))
+            or _change_in(text, end, context_end)
+        )
+    elif kind == "multiplier":
         m = _MULTIPLY_BY.search(text[max(0, start - 120) : start])
         if m is not None:
-            found = noun_phrase(m.group("np"), 0, len(m.group("np")))
-            return None if found is None else found[0]
-    return None
+            np = noun_phrase(m.group("np"), 0, len(m.group("np")))
+            return None if np is None else np[0]
+        return _change_in(text, end, context_end)
+    if found is None:
+        found = _noun_of_before(text, start)  # `at a cost of $200 million`, `the target of 3 percent`
+    return found
 
 
 def sentence_subjects(
@@ -336,11 +448,13 @@ def sentence_subjects(
     figures: Sequence[tuple[str, int, int, float | None]],
     antecedent_subject: str | None,
     is_place: Callable[[str], bool],
+    antecedent_kind: str | None = None,
 ) -> list[str | None]:
     """Subjects of the statistical figures ``(kind, start, end, number)`` of one sentence, in order.
 
-    ``antecedent_subject`` is the subject of the figure before the sentence, for
-    figures that refer back to it (``the other 49``).
+    ``antecedent_subject`` is the subject of the figure before the sentence (of
+    kind ``antecedent_kind``), for figures that refer back to it (``the other
+    49``) or continue it (``Colombia hosts about 2.9 million``).
     """
     subjects: list[str | None] = []
 
@@ -357,10 +471,14 @@ def sentence_subjects(
             subject = previous(i) or antecedent_subject
         if (
             subject is None
-            and kind == "percent"
+            and kind in ("percent", "multiplier")
             and (_CHANGE_BEFORE.search(text[max(0, start - 40) : start]) or _CHANGE_AFTER.match(text, end))
         ):
             subject = previous(i)
+        if subject is None and i > 0 and _continues_previous(text, kind, figures[i - 1][2], start, end):
+            subject = previous(i)
+        if subject is None and kind == "ratio":  # `1 in 4 recorded deaths`, with no figure before to count
+            subject = _reduce(_direct(text, end, context_end), lambda _: False)
         if subject is None:
             lead = _OF_LEAD.search(text[context_start:start])
             if lead is not None:
@@ -369,6 +487,27 @@ def sentence_subjects(
         if subject is None:
             subject = previous(i, same_kind=kind)
         if subject is None:
-            subject = clause_subject(text, context_start, start, is_place)
+            phrase = clause_subject_phrase(text, context_start, start)
+            subject = _reduce(phrase, is_place)
+            if subject is None and phrase is not None and is_place(phrase) and antecedent_kind == kind:
+                subject = antecedent_subject  # `Colombia hosts about 2.9 million`: the place is where, not what
         subjects.append(subject)
+    for i in range(len(subjects) - 1):  # `a 35 percent increase on the 1,381 deaths`
+        if subjects[i] is None and _CHANGE_ON.match(text[figures[i][2] : figures[i + 1][1]]):
+            subjects[i] = subjects[i + 1]
     return subjects
+
+
+def _continues_previous(text: str, kind: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether a figure with no noun of its own counts what the figure before it counts.
+
+    A ratio (``one in five had been refused``), a multiplier compared with it
+    (``double the 248,000``, ``three times as many``) or a figure in apposition
+    (``a third of all claims, some 334,000``).
+    """
+    if kind == "ratio" or kind == "multiplier" and _COMPARED_WITH.match(text, end):
+        return True
+    gap = text[previous_end:start]
+    if not _APPOSITION.match(gap):
+        return False
+    return not any(w.lower() in VERBS | AUXILIARIES or w[0].isalpha() and _is_verb_form(w) for w, _, _ in words(gap))
