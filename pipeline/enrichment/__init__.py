@@ -21,6 +21,7 @@ from pipeline.enrichment.period import (
     LOOKBACK_SENTENCES,
     Period,
     lookback_period,
+    opens_value_range,
     refers_back,
     sentence_periods,
     time_expressions,
@@ -143,14 +144,17 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
             previous_kind if previous_end >= sentence_starts_before(clean, cs, 1) else None,
         )
         context_expressions = _within(expressions, expression_starts, lambda p: p.span_end, cs, ce)
-        periods: list[Period | None] = sentence_periods(
-            clean, context_expressions, segments, [(m.kind, m.start, m.end) for m in figures]
-        )
+        spans3 = [(m.kind, m.start, m.end) for m in figures]
+        periods: list[Period | None] = sentence_periods(clean, context_expressions, segments, spans3)
         if refers_back(clean[cs:ce]):
             window = sentence_starts_before(clean, cs, LOOKBACK_SENTENCES)
             before = _within(expressions, expression_starts, lambda p: p.span_end, window, cs)
             earlier = lookback_period(before, window, cs)
             periods = [p if p is not None else earlier for p in periods]
+        rates = [rate_per(clean, m.end, ce) for m in figures]
+        for i in range(len(figures) - 2, -1, -1):  # `from 6,000 to 12,000 a day`: both a day
+            if rates[i] is None and opens_value_range(clean, spans3, i):
+                rates[i] = rates[i + 1]
         for i, m in enumerate(figures):
             geography = tuple(sorted(geographies[i]))
             period = periods[i]
@@ -163,7 +167,7 @@ def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> 
                 geography=geography,
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
-                rate_per=rate_per(clean, m.end, ce),
+                rate_per=rates[i],
             )
             by_span[(m.start, m.end, m.kind)] = enrichment
             previous, previous_kind, previous_end = enrichment, m.kind, m.end

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,7 +66,42 @@ _PART_OF_YEAR = re.compile(
     r"(?:the\s+)?(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+|Q(?P<q>[1-4])\s+)$",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|beginning|starting)\s+$", re.IGNORECASE)
+# `fiscal year 2023`, `fiscal 2024`, `FY2023`, `FY 2019`, `FY23`: the US federal fiscal year, October to September.
+_FISCAL = re.compile(r"(?:\b[Ff]iscal\s+(?:[Yy]ears?\s+)?|\bFY\s?)$")
+_FIRST_MONTHS = re.compile(
+    r"\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+$", re.IGNORECASE
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORDS["eleven"] = 11
+_YEAR_TO = re.compile(
+    r"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?|through|until)\s+(?:the\s+end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+DOCUMENT_DATE_WITHIN = 400
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_RELATIVE = re.compile(
+    r"\b(?P<sofar>(?:[Ss]o\s+far|[Ee]arlier)\s+this\s+year)\b"
+    r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
+    r"(?:the|this)\s+year)\b"
+    r"|\b(?P<last>[Ll]ast\s+year)\b"
+    r"|\b(?P<this>[Tt]his\s+year)\b"
+    r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
+    r"|(?P<prep>\b(?:(?:[Bb]y\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom)\s+)?"
+    r"(?:(?:early|mid|late)[\s-]+)?)(?P<month>" + _MONTH_NAME + r")(?![\w.])(?!,?\s*\d)"
+)
+_VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_VALUE_RANGE_JOIN_ANY = re.compile(r"^\s*(?:to|and|-|–)\s*(?:[a-z]+\s+){0,2}$")
+_COMPARISON_BASE = re.compile(
+    r"\b(?:over|from|on|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?)\s+"
+    r"(?:(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?|the\s+previous\s+)?$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\b(?:until|through|by)\b", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|to|through|-|–)\s*$")
 _UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -91,6 +127,7 @@ class Period:
     span_end: int
     first: Period | None = None
     second: Period | None = None
+    fiscal: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -102,9 +139,46 @@ def _month_bounds(year: int, m1: int, m2: int) -> tuple[str, str]:
     return f"{year:04d}-{m1:02d}-01", f"{year:04d}-{m2:02d}-{last:02d}"
 
 
+def _shift(year: int, month: int, months: int) -> tuple[int, int]:
+    """The month ``months`` after ``year``-``month``."""
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _span(year: int, month: int, months: int) -> tuple[str, str]:
+    """First and last day of the ``months`` months starting at ``year``-``month``."""
+    last_year, last_month = _shift(year, month, months - 1)
+    return f"{year:04d}-{month:02d}-01", _month_bounds(last_year, last_month, last_month)[1]
+
+
+def _fiscal_period(text: str, start: int, end: int, year: int) -> Period | None:
+    """``FY2023``, ``fiscal 2024``, ``the first six months of Fiscal Year 2024``; None if no fiscal year is named."""
+    before = text[max(0, start - 60) : start]
+    fiscal = _FISCAL.search(before)
+    if fiscal is None:
+        return None
+    span_start = start - len(before) + fiscal.start()
+    first = _FIRST_MONTHS.search(before, 0, fiscal.start())
+    months = 12
+    if first is not None:
+        n = first.group("n").lower()
+        months = min(12, int(n) if n.isdigit() else _NUMBER_WORDS[n])
+        span_start = start - len(before) + first.start()
+    lo, hi = _span(year - 1, 10, months)
+    return Period(lo, hi, span_start, end, fiscal=True)
+
+
 def _year_period(text: str, start: int, end: int, year: int) -> Period:
     """The period a year mention names, read with the words right before it."""
+    fiscal = _fiscal_period(text, start, end, year)
+    if fiscal is not None:
+        return fiscal
     before = text[max(0, start - 50) : start]
+    first = _FIRST_MONTHS.search(before)
+    if first is not None:  # `the first six months of 2023`
+        n = first.group("n").lower()
+        lo, hi = _span(year, 1, min(12, int(n) if n.isdigit() else _NUMBER_WORDS[n]))
+        return Period(lo, hi, start - len(before) + first.start(), end)
     m = _MONTH_RANGE.search(before)
     if m is not None:
         m1, m2 = MONTHS[m.group("m1").lower().rstrip(".")], MONTHS[m.group("m2").lower().rstrip(".")]
@@ -136,7 +210,11 @@ def _date_period(text: str, start: int, end: int, value: str) -> Period:
     else:
         year, month = int(value[:4]), int(value[5:7])
         lo, hi = _month_bounds(year, month, month)
-    before = text[max(0, start - 20) : start]
+    before = text[max(0, start - 40) : start]
+    year_to = _YEAR_TO.search(before)
+    if year_to is not None and len(value) == 7:  # `in the year to March 2023`: the twelve months ending then
+        year, month = _shift(int(value[:4]), int(value[5:7]), -11)
+        return Period(_span(year, month, 12)[0], hi, start - len(before) + year_to.start(), end)
     if _SINCE.search(before):
         return Period(lo, None, start, end)
     if _UNTIL.search(before):
@@ -149,9 +227,20 @@ def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -
     single: list[Period] = []
     for kind, start, end, value in sorted(temporal, key=lambda t: t[1]):
         if kind == "year":
-            single.append(_year_period(text, start, end, int(float(value))))
+            period = _year_period(text, start, end, int(float(value)))
+            if (
+                not period.fiscal
+                and single
+                and single[-1].fiscal
+                and _LIST_JOIN.match(text[single[-1].span_end : start])
+            ):
+                period = Period(
+                    f"{int(float(value)) - 1:04d}-10-01", f"{int(float(value)):04d}-09-30", start, end, fiscal=True
+                )
+            single.append(period)  # `fiscal years 2023 and 2024`: both fiscal
         elif kind == "date" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
             single.append(_date_period(text, start, end, value))
+    single = sorted(single + relative_expressions(text, document_date(temporal), single), key=lambda p: p.span_start)
     merged: list[Period] = []
     i = 0
     while i < len(single):
@@ -167,6 +256,62 @@ def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -
         merged.append(a)
         i += 1
     return merged
+
+
+def document_date(temporal: Sequence[tuple[str, int, int, str]]) -> str | None:
+    """The document's own date: its first date mention within ``DOCUMENT_DATE_WITHIN`` characters of the start.
+
+    News items and press releases open with one (``MEXICO CITY, Oct. 3, 2023 —``,
+    ``Published March 19, 2024``); a month (``May 2023``) stands for its last day.
+    """
+    for kind, start, _, value in sorted(temporal, key=lambda t: t[1]):
+        if start >= DOCUMENT_DATE_WITHIN:
+            break
+        if kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value
+        if kind == "date" and re.fullmatch(r"\d{4}-\d{2}", value):
+            return _month_bounds(int(value[:4]), int(value[5:7]), int(value[5:7]))[1]
+    return None
+
+
+def relative_expressions(text: str, today: str | None, known: Sequence[Period]) -> list[Period]:
+    """Time expressions read against the document's date ``today``: ``last year``, ``so far this year``, ``in May``.
+
+    A month named without a year is the latest such month up to ``today``
+    (``in December`` in a February release is the December before). Words
+    inside a time expression already ``known`` are skipped. None without a date.
+    """
+    if today is None:
+        return []
+    year, month = int(today[:4]), int(today[5:7])
+    starts = [p.span_start for p in known]
+    found: list[Period] = []
+    for m in _RELATIVE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
+            continue
+        if m.group("sofar"):
+            lo, hi = f"{year:04d}-01-01", today
+        elif m.group("first"):
+            n = m.group("n").lower()
+            lo, hi = _span(year, 1, min(12, int(n) if n.isdigit() else _NUMBER_WORDS[n]))
+        elif m.group("last"):
+            lo, hi = f"{year - 1:04d}-01-01", f"{year - 1:04d}-12-31"
+        elif m.group("this"):
+            lo, hi = f"{year:04d}-01-01", f"{year:04d}-12-31"
+        elif m.group("lastmonth"):
+            lo, hi = _span(*_shift(year, month, -1), 1)
+        else:
+            if not m.group("prep").strip():
+                continue  # a bare `May` may be the verb
+            named = MONTHS[m.group("month").lower().rstrip(".")]
+            lo, hi = _span(year if named <= month else year - 1, named, 1)
+            if _SINCE.search(m.group("prep")):
+                hi = None
+            elif _BY.search(m.group("prep")):
+                lo = None
+        found.append(Period(lo, hi, m.start(), m.end()))
+    return found
 
 
 def _joins(text: str, a: Period, b: Period) -> bool:
@@ -192,23 +337,49 @@ def sentence_periods(
     """The period of each statistical figure ``(kind, start, end)`` of one sentence (see module docstring)."""
     ranges = [p for p in expressions if p.is_range]
     result: list[Period | None] = []
+    # What each figure hands to the next one joined to it: its period, or the base it is compared with.
+    handed: list[Period | None] = []
     lead_lo, lead_hi = segments.leading
-    for i, (_, start, end) in enumerate(figures):
+    for i, (kind, start, end) in enumerate(figures):
         endpoint = _value_range_end(text, figures, i)
         if endpoint is not None and len(ranges) == 1:
             result.append(ranges[0].first if endpoint == 0 else ranges[0].second)
+            handed.append(result[-1])
             continue
         lo, hi = segments.own[i]
         period = _nearest(expressions, lo, hi, start, end)
+        if period is None and opens_value_range(text, figures, i):  # `between 35,000 and 50,000 in 2024`
+            period = _nearest(expressions, *segments.own[i + 1], *figures[i + 1][1:])
+        if period is not None and kind in ("percent", "multiplier") and _is_comparison_base(text, period):
+            result.append(result[i - 1] if i > 0 else None)  # `an increase of 7.6% over 2022`: 2022 is the base
+            handed.append(period)  # `a 7 percent decline from FY22's record of 2,206,436`
+            continue
         if period is None and segments.in_first_group[i]:
             period = _nearest(expressions, lead_lo, lead_hi, start, end)
         if period is None:
             if i > 0 and not segments.break_before[i]:
-                period = result[i - 1]
+                period = handed[i - 1]
             else:
                 period = _nearest(expressions, lead_lo, lead_hi, start, end)
         result.append(period)
+        handed.append(period)
     return result
+
+
+def opens_value_range(text: str, figures: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Whether figure ``i`` opens a range ``between X and Y`` or ``from X to Y`` with the figure after it."""
+    if i + 1 >= len(figures) or figures[i + 1][0] != figures[i][0]:
+        return False
+    _, start, end = figures[i]
+    return bool(
+        _VALUE_RANGE_JOIN_ANY.match(text[end : figures[i + 1][1]])
+        and _VALUE_RANGE_OPEN_ANY.search(text[max(0, start - 30) : start])
+    )
+
+
+def _is_comparison_base(text: str, period: Period) -> bool:
+    """Whether a time expression names what a change is measured from (``over 2022``, ``from FY22``)."""
+    return bool(_COMPARISON_BASE.search(text[max(0, period.span_start - 50) : period.span_start]))
 
 
 def _value_range_end(text: str, figures: Sequence[tuple[str, int, int]], i: int) -> int | None:
