@@ -6,7 +6,7 @@ and are handed in as ``Region`` records, so this module reads no file. Matching 
 case-sensitive and on whole words, the longest phrase first (``Northern Central
 America`` before ``Central America``), and ignores a place that is only part of
 an organisation's or instrument's name (``Mexico Institute``, ``Central America
-Free Trade Agreement``).
+Free Trade Agreement``) or of a currency (``US$3 million``, ``100 US dollars``).
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class Gazetteer:
             phrases[alias] = set(codes)
         ordered = sorted(phrases, key=lambda p: (-len(p), p))
         self._phrases = {p: tuple(sorted(c)) for p, c in phrases.items()}
-        self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
+        self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w$-])")
 
     @property
     def codes(self) -> dict[str, str]:
@@ -103,8 +103,13 @@ def _with_plural(alias: str) -> Iterable[str]:
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][A-Za-z]*)")
 
 
+_CURRENCY = re.compile(r"\s+(?:dollars?|pesos?|cents?)\b")
+
+
 def _is_part_of_name(text: str, end: int) -> bool:
-    """Whether the place ending at ``end`` is followed by a word that makes it part of a name."""
+    """Whether the place ending at ``end`` is part of a name (``Mexico Institute``) or a currency (``US dollars``)."""
+    if _CURRENCY.match(text, end):
+        return True
     m = _NEXT_WORD.match(text, end)
     if m is None or text[end : end + 2] in ("'s", "’s"):
         return False
