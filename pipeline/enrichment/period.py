@@ -14,10 +14,25 @@ mentions, never count) and the words right before them:
 | ``since 2000`` | from 2000-01-01, no end |
 | ``until 2014``, ``through 2014``, ``up to 2014`` | no start, to 2014-12-31 |
 | ``June 5, 2018`` / ``January 2019`` (date mentions) | that day / that month |
+| ``fiscal year 2023``, ``fiscal 2023``, ``FY2023``, ``FY23`` | the US federal fiscal year, 2022-10-01 to 2023-09-30 |
+| ``the first six months of 2023`` (``of fiscal year 2024``) | 2023-01-01 to 2023-06-30 (2023-10-01 to 2024-03-31) |
+| ``in the year to March 2023`` | 2022-04-01 to 2023-03-31 |
+| ``beginning January 5, 2023`` | from that day, no end |
+
+Read against the document's date (its first date mention in the first 400
+characters, the dateline of a news item or press release): ``last year``,
+``this year``, ``so far this year`` (to that date), ``last month``, ``the first
+nine months of the year``, and a month without a year (``in December``: the
+latest December up to that date; ``by the end of September``: the next one).
 
 A figure takes the expression in its own stretch of the sentence (see
 ``segments``; the nearest if several), else the previous figure's when no clause
-break separates them, else the one in the sentence's leading words. The two ends
+break separates them, else the one in the sentence's leading words. A percent
+or multiplier takes no expression naming the base it is compared with (``an
+increase of 7.6% over 2022``): it takes the figure before it's period, and
+hands the base on to the figure after it (``a 7 percent decline from FY22's
+record of 2,206,436``). Both ends of ``between 35,000 and 50,000 in 2024`` take
+the period (and rate) named after the range. The two ends
 of a value range read against a year range take one year each (``From 2010 to
 2022 ... rising from 8.3 million to 16.3 million``: 2010, then 2022). A sentence
 with no expression that opens by referring back (``In that same seven months``,
@@ -91,7 +106,7 @@ _RELATIVE = re.compile(
     r"|\b(?P<this>[Tt]his\s+year)\b"
     r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
     r"|(?P<prep>\b(?:(?:[Bb]y\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom)\s+)?"
-    r"(?:(?:early|mid|late)[\s-]+)?)(?P<month>" + _MONTH_NAME + r")(?![\w.])(?!,?\s*\d)"
+    r"(?:(?:early|mid|late)[\s-]+)?)(?P<month>" + _MONTH_NAME + r")(?!\w)(?!\s*\d)(?!,\s*(?:19|20)\d\d\b(?![,.]\d))"
 )
 _VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _VALUE_RANGE_JOIN_ANY = re.compile(r"^\s*(?:to|and|-|–)\s*(?:[a-z]+\s+){0,2}$")
@@ -240,7 +255,6 @@ def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -
             single.append(period)  # `fiscal years 2023 and 2024`: both fiscal
         elif kind == "date" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
             single.append(_date_period(text, start, end, value))
-    single = sorted(single + relative_expressions(text, document_date(temporal), single), key=lambda p: p.span_start)
     merged: list[Period] = []
     i = 0
     while i < len(single):
@@ -255,7 +269,8 @@ def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -
             continue
         merged.append(a)
         i += 1
-    return merged
+    relative = relative_expressions(text, document_date(temporal), merged)
+    return sorted(merged + relative, key=lambda p: p.span_start) if relative else merged
 
 
 def document_date(temporal: Sequence[tuple[str, int, int, str]]) -> str | None:
@@ -278,7 +293,8 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
     """Time expressions read against the document's date ``today``: ``last year``, ``so far this year``, ``in May``.
 
     A month named without a year is the latest such month up to ``today``
-    (``in December`` in a February release is the December before). Words
+    (``in December`` in a February release is the December before), or the
+    next one after ``by`` or ``until`` (``by the end of September``). Words
     inside a time expression already ``known`` are skipped. None without a date.
     """
     if today is None:
@@ -305,11 +321,14 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
             if not m.group("prep").strip():
                 continue  # a bare `May` may be the verb
             named = MONTHS[m.group("month").lower().rstrip(".")]
-            lo, hi = _span(year if named <= month else year - 1, named, 1)
+            deadline = _BY.search(m.group("prep")) is not None  # `by the end of September`: the next one
+            lo, hi = _span(year if named <= month or deadline else year - 1, named, 1)
             if _SINCE.search(m.group("prep")):
                 hi = None
-            elif _BY.search(m.group("prep")):
+            elif deadline:
                 lo = None
+            found.append(Period(lo, hi, m.start("month"), m.end()))  # `down 9% from February`: `from` stays outside
+            continue
         found.append(Period(lo, hi, m.start(), m.end()))
     return found
 

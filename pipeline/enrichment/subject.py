@@ -200,8 +200,8 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
             i += 1
             continue
         if first is None and lw == "least" and nxt is not None and _is_content(nxt[0]):
-            first, last, count = w_start, w_end, 1  # `the 46 least developed countries`
-            i += 1
+            first, last, count = w_start, nxt[2], 2  # `the 46 least developed countries`
+            i += 2
             continue
         if lw == "of" and first is not None and allow_of:
             inner = noun_phrase(text, w_end, end, allow_of=False)
@@ -286,7 +286,7 @@ def _direct(text: str, pos: int, end: int) -> str | None:
     if unit is not None:  # `100-kilometre stretch`
         return unit.group("unit")
     tokens = words(text, pos, min(end, pos + 200))
-    if not tokens or not _is_content(tokens[0][0]) and tokens[0][0].lower() not in DETERMINERS:
+    if not tokens or not _is_content(tokens[0][0]) and tokens[0][0].lower() not in DETERMINERS | {"least"}:
         return None
     if len(tokens) > 1 and tokens[0][0].lower() in ("a", "an", "each", "every") and tokens[1][0].lower() in TIME_UNITS:
         return None  # `12,000 a day`: a rate, not what is counted
