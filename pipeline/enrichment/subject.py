@@ -8,7 +8,8 @@ Rules, tried in order for each figure (the first that yields a phrase wins):
      phrase right after it (``478,000 citizens of Northern Central America`` →
      ``citizens of Northern Central America``), or after ``of`` (``two of the
      countries``); never a time unit (``12,000 a day``).
-   - percent: ``30 percent of the population`` → ``population``.
+   - percent: ``30 percent of the population`` → ``population``; ``a 22 percent
+     increase in deportations`` → ``deportations``.
    - ratio: the noun inside it (``one person in five`` → ``person``); else ``a
      third of young people`` → ``young people``; else the phrase after (``one in 50
      people`` → ``people``).
@@ -16,23 +17,38 @@ Rules, tried in order for each figure (the first that yields a phrase wins):
      phrase; else the noun before ``of`` (``a cost of $200 million`` → ``cost``).
    - multiplier: ``multiply their monthly incomes by a factor of 16`` → ``monthly
      incomes``.
+   - any kind but multiplier, with nothing else found: the noun the figure is
+     ``of`` (``a budget of just 47 million pesos`` → ``budget``), never a level
+     reached (``record``, ``average``) or a change (``a drop of 82%``).
 2. A figure referring back (``the other 49``, ``half of them``) takes the subject
    of the figure before it.
 3. A percent of change (``down 9%``, ``a 41 per cent increase``) takes the
    subject of the figure before it in the sentence (``1,248 deaths``).
+   A figure with no noun of its own counts what the figure before it in the
+   sentence counts when it is a ratio (``a survey of 900 returnees found that
+   one in four``), a multiplier compared with it (``double the 248,000``,
+   ``three times as many``) or in apposition (``a third of all claims, some
+   334,000``); a ratio with no figure before it reads the phrase after it.
 4. ``Of these deaths, 686 ...`` → ``deaths``.
 5. The subject of the previous figure of the same kind in the sentence (``and 28
    percent in El Salvador``).
 6. The sentence's subject: the first noun phrase opening a clause, searching back
    from the figure's clause (``the population of young people ... has surged 51
-   percent``); ``the number of X`` reduces to ``X``.
+   percent``); ``the number of X`` reduces to ``X``. Clauses open at punctuation
+   and after ``that``, ``as``, ``how``, ``when``, ``said`` and the like (``said
+   arrivals had tripled``); a parenthesis closed before the figure opens none
+   (``countries (LMICs) are expected to reach``); an opening time phrase with
+   no comma is skipped (``for fiscal 2024 the ceiling is``). When that subject
+   is only a place (``Colombia hosts about 2.9 million``), the figure continues
+   the last figure of the sentence before, if of the same kind.
 
 A noun phrase runs from the first word after any determiner to the last word
 before a verb, a preposition other than one ``of``, a conjunction not joining
 two nouns, a pronoun, a number or punctuation; an ``-ed``/``-ing`` word opens it
 only as an adjective before a noun. Pronouns, bare place names, time units,
-month names, generic words (``total``, ``share``) and whoever speaks or acts
-(``officials``, ``CBP``) are no subject.
+month names, phrases ending in a time unit (``last year``), generic words
+(``total``, ``share``) and whoever speaks or acts (``officials``, ``CBP``) are
+no subject; the plural of a demonym (``Venezuelans``) names people, so it is one.
 """
 
 from __future__ import annotations
