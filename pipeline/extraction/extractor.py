@@ -104,6 +104,14 @@ _SHORT_LINE = 70
 _DATELINE_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:[-\u2013\u2014]|\()")
 _DATE_LABEL_BEFORE_RE = re.compile(r"(?i)(?:date|published|updated|posted|released?|issued)[\s:|-]*$")
 _SAME_CLAUSE_REACH = 80
+_MONTH_DAY_RE = re.compile(r"\d{4}-(\d\d)-(\d\d)$")
+# "April 1 to May 14, 2024", "between March 3 and April 9, 2023": the link to a range's dated end
+_DATE_RANGE_LINK_RE = re.compile(rf"{_SP}*(?:[-\u2013\u2014]|to|through|until|till|and){_SP}*")
+# a year that does not say when the text reports: "since 2021", "compared with 2019", "by 2030"
+_NOT_REPORTING_YEAR_RE = re.compile(
+    rf"(?<![A-Za-z])(?:since|from|before|after|by|until|than|with|to|in all of){_SP}+(?:the{_SP}+end{_SP}+of{_SP}+)?$",
+    re.I,
+)
 
 
 class _Doc:
@@ -527,11 +535,16 @@ class _Doc:
         positions = [y[0] for y in years]
         dated_years = [y for y in years if y[0] in self.full_dates]
         dated_positions = [y[0] for y in dated_years]
+        year_at = dict(years)
+        date_values = {f[0]: f[3] for f in self.found if f[2] == "date" and f[3]}
+        reporting = self._reporting_years(years)
         for index, hit in self.pending:
             k = bisect.bisect_left(positions, hit.start)
             last = years[k - 1] if k else None  # the last year written before
-            year = None
-            if (
+            year = self._range_end_year(hit, year_at, date_values)
+            if year is not None:
+                pass
+            elif (
                 last is not None
                 and hit.start - last[0] <= _SAME_CLAUSE_REACH
                 and (doc is None or last[0] != doc.start)
@@ -542,13 +555,39 @@ class _Doc:
                 year = doc.year
                 if self._after_document_date(hit, year) and not self._speaks_of_future(sentences, hit):
                     year -= 1
-            elif last is not None:  # the last full date written before, else the last year
+            elif last is not None:  # the last full date written before, else the reporting year
                 j = bisect.bisect_left(dated_positions, hit.start)
-                year = dated_years[j - 1][1] if j else last[1]
+                year = dated_years[j - 1][1] if j else reporting[k - 1]
             elif years:
                 year = years[0][1]
             start, end, kind, _, unit = self.found[index]
             self.found[index] = (start, end, kind, hit.iso(year) if year is not None else "", unit)
+
+    def _range_end_year(self, hit: DateHit, year_at: dict[int, int], date_values: dict[int, str]) -> int | None:
+        """The year of a range's other end written with one (``April 1 to May 14, 2024``),
+        the year before when the yearless end falls later in the calendar (``Dec. 1 to Jan. 5, 2024``)."""
+        m = _DATE_RANGE_LINK_RE.match(self.text, hit.end)
+        if m is None or m.end() == hit.end or m.end() not in year_at or m.end() not in self.full_dates:
+            return None
+        other = _MONTH_DAY_RE.match(date_values.get(m.end(), ""))
+        year = year_at[m.end()]
+        if other is not None and hit.day is not None and (hit.month, hit.day) > (int(other[1]), int(other[2])):
+            year -= 1
+        return year
+
+    def _reporting_years(self, years: list[tuple[int, int]]) -> list[int]:
+        """For each year written, the year the text reports on up to there, for a day without a
+        year and no document date: the latest year written so far that is not a point of
+        comparison or a target (``since 2021``, ``compared with 2019``, ``by 2030``); the last
+        year written while all are."""
+        text = self.text
+        out: list[int] = []
+        best: int | None = None
+        for p, y in years:
+            if not _NOT_REPORTING_YEAR_RE.search(text, max(0, p - 30), p):
+                best = y if best is None else max(best, y)
+            out.append(best if best is not None else y)
+        return out
 
     def _after_document_date(self, hit: DateHit, year: int) -> bool:
         d = self.doc_date

@@ -53,3 +53,23 @@ def test_duration_of_one_unit_after_a_qualifier() -> None:
     assert found("They had lived there for more than a year, earning about a year's wages.") == [
         ("a year", "duration", "1", "year", "min")
     ]
+
+
+def test_yearless_start_of_a_range_takes_the_year_of_its_end() -> None:
+    text = "Applications open (April 1 to May 14, 2024) for returning workers."
+    assert ("April 1", "date", "2024-04-01", "", "") in found(text)
+
+
+def test_yearless_start_of_a_between_range_takes_the_year_of_its_end() -> None:
+    text = "Visas were issued between March 3 and April 9, 2023, to seasonal workers."
+    assert ("March 3", "date", "2023-03-03", "", "") in found(text)
+
+
+def test_yearless_start_later_in_the_calendar_than_the_end_falls_in_the_year_before() -> None:
+    text = "The filing window ran from Dec. 1 to Jan. 5, 2024, for all employers."
+    assert ("Dec. 1", "date", "2023-12-01", "", "") in found(text)
+
+
+def test_bare_day_without_document_date_ignores_a_year_of_comparison() -> None:
+    text = "In the first months of 2023, crossings were the highest since 2021. They peaked in the year to Sept. 30."
+    assert found(text)[-1] == ("Sept. 30", "date", "2023-09-30", "", "")
