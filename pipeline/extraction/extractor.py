@@ -39,6 +39,7 @@ from pipeline.extraction.model import Mention
 from pipeline.extraction.numwords import read_number_words
 from pipeline.extraction.quantities import Quantity, currency_before, read_core, read_suffixes
 from pipeline.extraction.sentences import SentenceFinder
+from pipeline.extraction.tables import table_cells
 from pipeline.extraction.triggers import TRIGGER_RE
 from pipeline.extraction.values import plain, ratio
 
@@ -623,7 +624,22 @@ def extract(text: str) -> list[Mention]:
             word = m.group("w")
             consumed = doc.at_digits(s, m.end()) if word is None else doc.at_word(s, m.end(), word)
     doc.resolve_dates()
-    return _finish(text, doc.found)
+    return _finish(text, _read_table_columns(text, doc.found))
+
+
+def _read_table_columns(text: str, found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """A bare count alone in a table cell takes the kind, scale and unit of its column header."""
+    cells = table_cells(text)
+    if not cells:
+        return found
+    out = []
+    for start, end, kind, value, unit in found:
+        cell = cells.get(start)
+        if cell is not None and cell[0] == end and kind == "count" and not unit:
+            column = cell[1]
+            kind, value, unit = column.kind, column.value(Decimal(value)), column.unit
+        out.append((start, end, kind, value, unit))
+    return out
 
 
 def _finish(text: str, found: list[tuple[int, int, str, str, str]]) -> list[Mention]:

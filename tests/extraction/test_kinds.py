@@ -28,8 +28,11 @@ COUNTS: list[tuple[str, list[Row]]] = [
     ),
     (
         "Encounters top 2.4M; some 5.6m people left and 3K more wait.",
-        [("2.4M", "count", "2400000", "", ""), ("5.6m", "count", "5600000", "", "approx"),
-         ("3K", "count", "3000", "", "")],
+        [
+            ("2.4M", "count", "2400000", "", ""),
+            ("5.6m", "count", "5600000", "", "approx"),
+            ("3K", "count", "3000", "", ""),
+        ],
     ),
     ("The camp lies 100m from the border.", [("100", "count", "100", "", "")]),
 ]
