@@ -40,6 +40,27 @@ _REF_LINE_RE = re.compile(
 )
 
 
+# "Sources: CBP Nationwide Encounters (accessed Feb. 5, 2024); ..." : a line of citations
+_SOURCE_LINE_RE = re.compile(r"^[ \t*_>]*(?:Sources?|SOURCES?)[ \t*_]*:[^\n]*", re.M)
+# "¹ Migration and Development Brief 39, December 2023. Available at www...": a footnote citing
+# a publication (a marker, then a line with a web address or an access note)
+_FOOTNOTE_CITATION_RE = re.compile(
+    r"^[ \t]*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[?\d{1,2}[\].)]?)[ \t]+[A-Z\u201c\"]"
+    r"[^\n%]{0,300}?(?:https?://|www\.|[Aa]vailable (?:at|online)|[Aa]ccessed|[Rr]etrieved)[^\n]*",
+    re.M,
+)
+
+
+def citation_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of single lines that only cite: ``Source:``/``Sources:`` lines, and footnotes
+    that cite a publication (a footnote marker opening a line with a web address, "Available
+    at" or an access date, and no percentage)."""
+    spans = [(m.start(), m.end()) for m in _SOURCE_LINE_RE.finditer(text)]
+    if "Available" in text or "available" in text or "ccessed" in text or "www." in text or "://" in text:
+        spans.extend((m.start(), m.end()) for m in _FOOTNOTE_CITATION_RE.finditer(text))
+    return spans
+
+
 def reference_sections(text: str) -> list[tuple[int, int]]:
     """Spans of reference lists: from a heading line such as ``References`` to the first
     non-blank line that does not look like a reference entry."""
@@ -147,10 +168,13 @@ _PHONE_RE = re.compile(
     r"(?<![\d,.])\d{3}[ .\u00a0]\d{3}[ .\u00a0]\d{4}(?![\d,])"
     r"|\(\d{1,4}\)[ \u00a0]?\d{2,4}[-. \u00a0]?\d{3,4}|\+?\d{1,4}[-.]\d{3}[-.]\d{4}"
     r"|\+\d{1,3}(?:[ \u00a0.-]\d{1,4}){2,4}(?![\d])"
+    r"|\+\d{1,3}[ \u00a0]?\(\d{1,4}\)[ \u00a0]?\d{2,4}[-. \u00a0]?\d{3,4}"  # +1 (202) 458-7336
 )
 # 8 U.S.C. 1158, 8 CFR 208.13, § 212, 88 Fed. Reg. 31314
 _LEGAL_BEFORE_RE = re.compile(r"(?:U\.S\.C\.|C\.F\.R\.|\bCFR|\bUSC|Fed\.[ \t]Reg\.|\bStat\.|§)[ \t\u00a0§]*$")
-_LEGAL_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:U\.S\.C\.|C\.F\.R\.|CFR\b|USC\b|Fed\.[ \t]Reg\.|Stat\.)")
+_LEGAL_AFTER_RE = re.compile(
+    r"[ \t\u00a0]*(?:U\.S\.C\.|C\.F\.R\.|CFR\b|USC\b|Fed\.[ \t]Reg\.|Stat\.|FR[ \t\u00a0]+\d)"
+)  # 88 FR 80394: a Federal Register volume
 _FILE_SIZE_AFTER_RE = re.compile(r"[ \t\u00a0]?(?:[KMGT]B|kB|MiB|KiB|GiB)(?![A-Za-z])")
 _STREET_AFTER_RE = re.compile(
     r"(?:[ \t\u00a0]+[A-Z0-9][\w.]*){0,3}[ \t\u00a0]+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Drive|Lane|Ln"

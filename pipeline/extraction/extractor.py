@@ -17,6 +17,7 @@ from pipeline.extraction.dates import DateHit, dates_at_digit, dates_at_month
 from pipeline.extraction.exclusions import (
     WebTokens,
     citation_end,
+    citation_lines,
     fiscal_prefix,
     is_code,
     is_enumerator,
@@ -604,7 +605,7 @@ class _Doc:
 def _allowed_segments(text: str) -> list[tuple[int, int]]:
     segments = []
     pos = 0
-    for start, end in reference_sections(text):
+    for start, end in sorted(reference_sections(text) + citation_lines(text)):
         if start > pos:
             segments.append((pos, start))
         pos = max(pos, end)

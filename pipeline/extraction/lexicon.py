@@ -249,7 +249,7 @@ LABEL_WORDS: frozenset[str] = frozenset(
         "no nos number item goal target grade class stage step round wave unit room gate district ward "
         "zone paragraph para clause amendment schedule docket case exhibit slide version line lane pier "
         "terminal flight cohort group batch edition season episode objective principle recommendation h.r "
-        "note footnote endnote suite floor apt apartment "
+        "note footnote endnote suite floor apt apartment interstate hwy freeway motorway "
         "s.res h.res"
     )
 )

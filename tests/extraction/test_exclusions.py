@@ -131,3 +131,25 @@ def test_author_year_citations(sentence: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize(("sentence", "expected"), VAGUE_AND_ORDINAL)
 def test_vague_amounts_ordinals_and_pronoun_one(sentence: str, expected: list[Row]) -> None:
     assert found(sentence) == expected
+
+
+def test_federal_register_citation_is_not_a_mention() -> None:
+    assert found("The rule was published at 89 FR 12345 and takes effect soon.") == []
+
+
+def test_phone_number_with_country_code_and_area_code_is_not_a_mention() -> None:
+    assert found("Press office: +1 (212) 555-0142, or write to us.") == []
+
+
+def test_interstate_number_is_a_road_name() -> None:
+    assert found("Agents patrol Interstate 8 near the border.") == []
+
+
+def test_source_line_is_a_citation_line() -> None:
+    text = "Arrests rose 12%.\n\nSource: Border Agency statistics (accessed March 3, 2024); Annual Report (May 2023).\n"
+    assert found(text) == [("12%", "percent", "12", "", "")]
+
+
+def test_footnote_citing_a_publication_is_bibliographic() -> None:
+    text = "Flows grew 4% in 2023.\u00b9\n\n\u00b9 Remittance Outlook 12, June 2023. Available at www.example.org/x.\n"
+    assert found(text) == [("4%", "percent", "4", "", ""), ("2023", "year", "2023", "", "")]
