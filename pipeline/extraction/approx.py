@@ -2,7 +2,7 @@
 
 ``nearly 2 million`` is approx, ``over 100`` min, ``just 8,641`` max; ``just over``
 is min and ``just under`` max; ``only`` sets nothing. ``over the age of 65`` reads
-through ``the age of``.
+through ``the age of``. Spanish qualifiers count too (``más de 25.000`` is min).
 """
 
 from __future__ import annotations
@@ -96,6 +96,16 @@ _QUALIFIERS: dict[str, str] = {
     "only just": "max",
     "far fewer than": "max",
     "far less than": "max",
+    # Spanish, in quotes and Spanish-language releases
+    "más de": "min",
+    "mas de": "min",
+    "menos de": "max",
+    "no más de": "max",
+    "hasta": "max",
+    "cerca de": "approx",
+    "casi": "approx",
+    "alrededor de": "approx",
+    "aproximadamente": "approx",
 }
 _ALTERNATIVES = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _QUALIFIER_RE = re.compile(rf"(?:^|(?<=[^a-z]))({_ALTERNATIVES})[\s*_(\"\u201c]*$")

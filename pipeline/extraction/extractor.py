@@ -38,7 +38,7 @@ from pipeline.extraction.lexicon import (
 from pipeline.extraction.lexicon import words as _words
 from pipeline.extraction.model import Mention
 from pipeline.extraction.numwords import read_number_words
-from pipeline.extraction.quantities import Quantity, currency_before, read_core, read_suffixes
+from pipeline.extraction.quantities import DOT_THOUSANDS_RE, Quantity, currency_before, read_core, read_suffixes
 from pipeline.extraction.sentences import SentenceFinder
 from pipeline.extraction.tables import table_cells
 from pipeline.extraction.triggers import TRIGGER_RE
@@ -208,8 +208,8 @@ class _Doc:
                 for h in hits:
                     self.add_date(h)
                 return hits[-1].end
-        if dots >= 2:
-            return token_end  # a version or section number such as 4.0.1
+        if dots >= 2 and not DOT_THOUSANDS_RE.match(text, s, token_end):
+            return token_end  # a version or section number such as 4.0.1; not 1.234.567
         if dots == 1 and _YEAR_AND_NOTE_RE.match(text, s):
             self.add(s, s + 4, "year", text[s : s + 4])  # "began in 2021.3 The next": a year, then a note
             return token_end

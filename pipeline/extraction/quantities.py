@@ -29,6 +29,8 @@ from pipeline.extraction.values import parse_digits
 
 _SP = r"[ \t\u00a0]"
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?")
+# "25.000", "1.234.567": dots separating thousands (Spanish, European style), never "3.5"
+DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:\.\d{3}){2,}|\.000)(?![\d]|[.,]\d)")
 _CUR_SYMBOLS = sorted((k for k in CURRENCY_PREFIXES if k != "$"), key=len, reverse=True)
 _CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])("
@@ -160,6 +162,9 @@ def read_core(text: str, pos: int, word: bool) -> Quantity | None:
             end = h.end()
         first = text[pos:end].split(None, 1)[0].split("-", 1)[0].lower()
         return Quantity(pos, end, value, True, first)
+    m = DOT_THOUSANDS_RE.match(text, pos)
+    if m is not None:
+        return Quantity(pos, m.end(), Decimal(m.group().replace(".", "")), False, "")
     m = NUMBER_RE.match(text, pos)
     if m is None:
         return None

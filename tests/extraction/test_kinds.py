@@ -203,3 +203,15 @@ def test_dates(sentence: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize(("sentence", "expected"), DURATIONS)
 def test_durations(sentence: str, expected: list[Row]) -> None:
     assert found(sentence) == expected
+
+
+def test_dot_before_three_zeros_separates_thousands() -> None:
+    assert found("Unos 40.000 migrantes cruzaron la selva.") == [("40.000", "count", "40000", "", "")]
+
+
+def test_several_dot_groups_separate_thousands() -> None:
+    assert found("El gobierno registró 1.234.567 entradas.") == [("1.234.567", "count", "1234567", "", "")]
+
+
+def test_dot_before_other_digits_stays_a_decimal() -> None:
+    assert found("Arrests rose by 3.5 million.") == [("3.5 million", "count", "3500000", "", "")]

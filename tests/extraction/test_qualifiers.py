@@ -59,3 +59,11 @@ def test_qualifier_applies_to_first_of_a_range_only() -> None:
         ("6,000", "count", "6000", "", "approx"),
         ("12,000", "count", "12000", "", ""),
     ]
+
+
+def test_spanish_mas_de_is_a_minimum() -> None:
+    assert found("«Más de 300 niños llegaron solos»") == [("300", "count", "300", "", "min")]
+
+
+def test_spanish_cerca_de_is_approximate() -> None:
+    assert found("Cerca de 500 familias esperan.") == [("500", "count", "500", "", "approx")]
