@@ -65,6 +65,12 @@ _TIMES_RE = re.compile(
     rf"{_SP}+times(?={_SP}+(?:more|higher|greater|larger|bigger|as|the|that|what|less|lower|fewer|smaller"
     r"|faster|slower|over|their|its|his|her|our|this|these|those|likelier|likely)(?![A-Za-z]))"
 )
+_BARE_TIMES_RE = re.compile(rf"{_SP}+times(?![A-Za-z])")
+_GROWTH_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:rose|risen|rising|grew|grown|growing|increased|increasing|jumped|surged|climbed|soared"
+    r"|multiplied|expanded|swelled|swollen)"
+    rf"(?:{_SP}+(?:by|roughly|nearly|about|almost|around|some|more{_SP}+than|over|approximately|close{_SP}+to))+{_SP}+$"
+)
 _DURATION_RE = re.compile(
     rf"(?:{_SP}+|{_SP}*[-\u2010\u2011]{_SP}*)(?:(?:calendar|fiscal|full|consecutive|straight|more|long|working|business|school){_SP}+)?"
     r"((?i:days?|weeks?|months?|years?|decades?|century|centuries))(?![A-Za-z])"
@@ -257,6 +263,10 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
         q.start = _FACTOR_BEFORE_RE.search(text, max(0, q.start - 20), q.start).start()
         return
     m = _TIMES_RE.match(text, end)
+    if m is None and (
+        q.raw != q.raw.to_integral_value() or _GROWTH_BEFORE_RE.search(text, max(0, q.start - 40), q.start)
+    ):
+        m = _BARE_TIMES_RE.match(text, end)  # "1.5 times", "rose roughly two and a half times": never occasions
     if m is not None:
         q.kind = "multiplier"
         q.end = m.end()

@@ -215,3 +215,16 @@ def test_several_dot_groups_separate_thousands() -> None:
 
 def test_dot_before_other_digits_stays_a_decimal() -> None:
     assert found("Arrests rose by 3.5 million.") == [("3.5 million", "count", "3500000", "", "")]
+
+
+def test_growth_by_a_compound_word_number_of_times_is_a_multiplier() -> None:
+    text = "Arrivals rose roughly three and a half times."
+    assert found(text) == [("three and a half times", "multiplier", "3.5", "", "approx")]
+
+
+def test_decimal_number_of_times_is_a_multiplier() -> None:
+    assert found("Remittances grew 1.5 times.") == [("1.5 times", "multiplier", "1.5", "", "")]
+
+
+def test_whole_number_of_times_without_comparison_counts_occasions() -> None:
+    assert found("He was detained three times.") == [("three", "count", "3", "", "")]
