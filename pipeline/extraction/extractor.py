@@ -625,7 +625,30 @@ def extract(text: str) -> list[Mention]:
             word = m.group("w")
             consumed = doc.at_digits(s, m.end()) if word is None else doc.at_word(s, m.end(), word)
     doc.resolve_dates()
-    return _finish(text, _read_table_columns(text, doc.found))
+    return _finish(text, _read_table_columns(text, _attach_signs(text, doc.found)))
+
+
+_SIGNED_KINDS = frozenset(("count", "percent", "ratio"))
+_SIGN_OPENERS = frozenset("( \t\n\u00a0|[")
+_RANGE_BEFORE_SIGN_RE = re.compile(rf"[\d%]{_SP}+$")  # "10 -15 percent": a range, not a sign
+
+
+def _attach_signs(text: str, found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """A sign written right before the digits belongs to the number: ``(\u22121.3%)`` is -1.3,
+    ``fell to -2.5 percent`` -2.5, ``(+12%)`` 12. The sign must open a word (after a
+    parenthesis, a cell bar, white space or the start of the text), so ranges such as
+    ``8-9%`` or ``2010-2015`` keep their hyphen as a link."""
+    out = []
+    for start, end, kind, value, unit in found:
+        if kind in _SIGNED_KINDS and start > 0 and text[start - 1] in "\u2212-+" and text[start].isdigit():
+            before = text[start - 2] if start >= 2 else "\n"
+            if before in _SIGN_OPENERS and not _RANGE_BEFORE_SIGN_RE.search(text, max(0, start - 12), start - 1):
+                sign = text[start - 1]
+                start -= 1
+                if sign != "+" and value and not value.startswith("-") and value.strip("0.") != "":
+                    value = "-" + value
+        out.append((start, end, kind, value, unit))
+    return out
 
 
 def _read_table_columns(text: str, found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:

@@ -228,3 +228,19 @@ def test_decimal_number_of_times_is_a_multiplier() -> None:
 
 def test_whole_number_of_times_without_comparison_counts_occasions() -> None:
     assert found("He was detained three times.") == [("three", "count", "3", "", "")]
+
+
+def test_unicode_minus_makes_the_number_negative_inside_the_span() -> None:
+    assert found("Flows to Haiti changed (\u22122.4%) last year.") == [("\u22122.4%", "percent", "-2.4", "", "")]
+
+
+def test_hyphen_attached_after_a_space_is_a_minus_sign() -> None:
+    assert found("Growth fell to -0.8 percent.") == [("-0.8 percent", "percent", "-0.8", "", "")]
+
+
+def test_plus_sign_stays_in_the_span_with_a_positive_value() -> None:
+    assert found("Mexico (+7%) led.") == [("+7%", "percent", "7", "", "")]
+
+
+def test_hyphen_between_numbers_stays_a_range_link() -> None:
+    assert found("Fees rose 4-6%.") == [("4", "percent", "4", "", ""), ("6%", "percent", "6", "", "")]
