@@ -192,6 +192,7 @@ _LOWER_LABELS = frozenset(
         "appendix grade category route highway table figure vol volume clause note footnote endnote suite"
     )
 )
+_ESTIMATED_YEAR_RE = re.compile(r"(?:19|20)\d\d[efp](?![\w-])")
 _TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
 
 
@@ -215,6 +216,8 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
             return True
     if not allow_suffix and end < len(text):
         after = text[end]
+        if _ESTIMATED_YEAR_RE.match(text, start) and end - start == 4:
+            return False  # 2023e, 2024f, 2022p: an estimated, forecast or provisional year
         if after.isalpha() or after == "_":
             return True
         if after in "-\u2010\u2011" and end + 1 < len(text) and text[end + 1].isdigit():

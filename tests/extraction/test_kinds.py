@@ -244,3 +244,7 @@ def test_plus_sign_stays_in_the_span_with_a_positive_value() -> None:
 
 def test_hyphen_between_numbers_stays_a_range_link() -> None:
     assert found("Fees rose 4-6%.") == [("4", "percent", "4", "", ""), ("6%", "percent", "6", "", "")]
+
+
+def test_year_marked_as_an_estimate_is_a_year() -> None:
+    assert found("Remittances by country, 2024e") == [("2024", "year", "2024", "", "")]
