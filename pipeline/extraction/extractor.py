@@ -40,7 +40,7 @@ from pipeline.extraction.model import Mention
 from pipeline.extraction.numwords import read_number_words
 from pipeline.extraction.quantities import DOT_THOUSANDS_RE, Quantity, currency_before, read_core, read_suffixes
 from pipeline.extraction.sentences import SentenceFinder
-from pipeline.extraction.tables import table_cells
+from pipeline.extraction.text_tables import table_cells
 from pipeline.extraction.triggers import TRIGGER_RE
 from pipeline.extraction.values import plain, ratio
 
