@@ -50,33 +50,43 @@ def claim_checks(
     )
 
 
-@dg.asset(group_name="marts", kinds={"duckdb", "sql"}, pool="duckdb", code_version="1", deps=["mentions"])
-def corroboration(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """One row per figure cited by more than one document: same kind and value, compatible subject, place, period.
+def sql_mart(name: str, model: type, deps: list[str], description: str, done: str) -> dg.AssetsDefinition:
+    """An asset that rebuilds table ``name`` from ``warehouse/<name>.sql``, typed by ``model``.
 
-    SQL: warehouse/corroboration.sql.
+    ``done`` is the log line, with ``{n}`` for the row count.
     """
-    with duckdb.get_connection() as conn:
-        df = records_frame(Corroboration, conn.execute(read_sql("corroboration")).df().to_dict("records"))
-        replace_table(conn, "corroboration", df)
-    context.log.info(f"{len(df)} figures cited by more than one document")
-    return dg.MaterializeResult(metadata=table_metadata(Corroboration, df))
+
+    @dg.asset(
+        name=name,
+        group_name="marts",
+        kinds={"duckdb", "sql"},
+        pool="duckdb",
+        code_version="1",
+        deps=deps,
+        description=f"{description}\n\nSQL: warehouse/{name}.sql.",
+    )
+    def _mart(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+        with duckdb.get_connection() as conn:
+            df = records_frame(model, conn.execute(read_sql(name)).df().to_dict("records"))
+            replace_table(conn, name, df)
+        context.log.info(done.format(n=len(df)))
+        return dg.MaterializeResult(metadata=table_metadata(model, df))
+
+    return _mart
 
 
-@dg.asset(
-    group_name="marts",
-    kinds={"duckdb", "sql"},
-    pool="duckdb",
-    code_version="1",
-    deps=["documents", "mentions", "indicators", "claim_checks", "corroboration"],
+corroboration = sql_mart(
+    "corroboration",
+    Corroboration,
+    ["mentions"],
+    "One row per figure cited by more than one document: same kind and value, compatible subject, place, period.",
+    "{n} figures cited by more than one document",
 )
-def document_stats(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """One row per document: provenance, mentions by kind, share of statistical mentions enriched, curation counts.
 
-    SQL: warehouse/document_stats.sql.
-    """
-    with duckdb.get_connection() as conn:
-        df = records_frame(DocumentStats, conn.execute(read_sql("document_stats")).df().to_dict("records"))
-        replace_table(conn, "document_stats", df)
-    context.log.info(f"statistics of {len(df)} documents")
-    return dg.MaterializeResult(metadata=table_metadata(DocumentStats, df))
+document_stats = sql_mart(
+    "document_stats",
+    DocumentStats,
+    ["documents", "mentions", "indicators", "claim_checks", "corroboration"],
+    "One row per document: provenance, mentions by kind, share of statistical mentions enriched, curation counts.",
+    "statistics of {n} documents",
+)
