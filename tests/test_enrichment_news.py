@@ -148,6 +148,7 @@ OTHER_COLUMNS = [
     # demonyms and common names of countries
     ("Syrians lodged 90,000 applications.", "90,000", "geography", "SYR"),
     ("The UK spent £3 billion on asylum support.", "£3 billion", "geography", "GBR"),
+    ("Some 400,000 migrants crossed the Darien in nine months.", "400,000", "geography", "PAN-DAR"),
 ]
 
 
