@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 
@@ -41,14 +45,33 @@ def failure_messages(result: dg.ExecuteInProcessResult) -> list[str]:
     return messages
 
 
+@contextmanager
+def warehouse_lock(database: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``<database>.lock`` while a command-line run writes the warehouse.
+
+    Command-line runs on one warehouse then take turns as whole runs, not step
+    by step: the pool's slots are created lazily by the first step that claims
+    one, and two processes starting at once on a fresh instance can both
+    create a slot. The operating system releases the lock if the process dies.
+    """
+    database.parent.mkdir(parents=True, exist_ok=True)
+    with open(database.with_name(database.name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def run_all() -> int:
     """Materialise the whole asset graph in process; return 0 on success, 1 on failure."""
     from pipeline.definitions import defs
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    for run_id in release_dead_runs(instance):
-        print(f"note: run {run_id} was left in progress by a process that died; marked failed, its slot freed")
-    result = materialise_all(defs, instance, tags=command_line_run_tags())
+    with warehouse_lock(settings.duckdb_path()):
+        for run_id in release_dead_runs(instance):
+            print(f"note: run {run_id} was left in progress by a process that died; marked failed, its slot freed")
+        result = materialise_all(defs, instance, tags=command_line_run_tags())
     if not result.success:
         for message in failure_messages(result):
             print(f"error: {message}", file=sys.stderr)
