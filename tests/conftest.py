@@ -12,10 +12,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipeline.definitions import make_definitions
-from pipeline.resources import ProjectPaths, WarehouseResource
-from pipeline.run import materialise_all
-from pipeline.settings import REPO_ROOT
+from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.definitions import make_definitions
+from pipeline.defs.resources import ProjectPaths, WarehouseResource
+from pipeline.defs.runs import materialise_all
 
 SEED_IDS = [
     "000_0924f377b43c0a2d",

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.add_source import NewSource, add_source, parse_published
-from pipeline.sources import PROVENANCE_FILE, SourceError, load_verified_documents
+from pipeline.sources.add import NewSource, add_source, parse_published
+from pipeline.sources.documents import PROVENANCE_FILE, SourceError, load_verified_documents
 from tests.conftest import SEED_IDS, Project
 
 NEW_TEXT = "In 2023, about 1,200 people crossed the border; 15% were children.\n"

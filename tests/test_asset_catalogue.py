@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from pipeline.definitions import ALL_ASSETS_JOB, defs
+from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
 from schemas import SCHEMAS
 from tests.conftest import Project
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.add_source import NewSource, add_source
-from pipeline.automation import daily_refresh, sources_sensor
-from pipeline.definitions import ALL_ASSETS_JOB, defs
-from pipeline.resources import ProjectPaths
-from pipeline.settings import REPO_ROOT
+from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.automation import daily_refresh, sources_sensor
+from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
+from pipeline.defs.resources import ProjectPaths
+from pipeline.sources.add import NewSource, add_source
 from tests.conftest import Project
 
 

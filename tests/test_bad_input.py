@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 import yaml
 
-from pipeline.run import failure_messages
+from pipeline.defs.runs import failure_messages
 from tests.conftest import Project
 
 SEED = "000_0924f377b43c0a2d.txt"

@@ -8,8 +8,8 @@ import dagster as dg
 import duckdb
 import yaml
 
-from pipeline.assets.checks import documents_match_sources
-from pipeline.resources import ProjectPaths, WarehouseResource
+from pipeline.defs.checks.tables import documents_match_sources
+from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from tests.conftest import SEED_IDS, Project
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 from dagster._core.utils import make_new_run_id
 
-from pipeline.stale_runs import HOST_TAG, PID_TAG
+from pipeline.defs.stale_runs import HOST_TAG, PID_TAG
 from tests.conftest import SEED_IDS, Project, project_env
 
 

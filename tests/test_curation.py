@@ -10,14 +10,15 @@ import pandas as pd
 import pytest
 import yaml
 
+from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.claims import check_claims, load_claim_entries
 from pipeline.curation.errors import CurationError
 from pipeline.curation.formula import Operand
 from pipeline.curation.indicators import load_indicator_entries, resolve_indicators
 from pipeline.curation.locators import resolve_locator
 from pipeline.curation.regions import load_gazetteer
-from pipeline.settings import REPO_ROOT
-from pipeline.tables import mention_rows, mentions_frame
+from pipeline.enrichment.rows import mention_rows
+from pipeline.store.frames import mentions_frame
 from tests.conftest import SEED_IDS
 
 SOURCES = REPO_ROOT / "sources"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.run import failure_messages
+from pipeline.defs.runs import failure_messages
 from tests.conftest import Project
 
 REPORT = "004_2e8b6a177bdcb179"

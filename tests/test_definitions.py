@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.definitions import defs
+from pipeline.defs.definitions import defs
 from schemas import SCHEMAS
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_keys.txt"

@@ -10,10 +10,10 @@ from functools import cache
 
 import pytest
 
+from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
 from pipeline.extraction import Mention, extract
-from pipeline.settings import REPO_ROOT
 from tests.conftest import SEED_IDS
 
 JAN_JUL_2021 = ("2021-01-01", "2021-07-31")

@@ -12,10 +12,10 @@ from functools import cache
 
 import pytest
 
+from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
 from pipeline.extraction import extract
-from pipeline.settings import REPO_ROOT
 
 
 @cache

@@ -7,12 +7,12 @@ from functools import cache
 
 import pytest
 
+from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import Gazetteer
 from pipeline.enrichment.period import time_expressions
 from pipeline.enrichment.rate import rate_per
 from pipeline.enrichment.subject import clause_subject, noun_phrase, sentence_subjects
-from pipeline.settings import REPO_ROOT
 
 
 @cache

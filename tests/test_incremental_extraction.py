@@ -7,11 +7,11 @@ from pathlib import Path
 import dagster as dg
 import yaml
 
-from pipeline.add_source import NewSource, add_source
-from pipeline.automation import daily_refresh
-from pipeline.definitions import make_definitions
-from pipeline.incremental import ExtractionPlan, extractor_fingerprint, plan_extraction
-from pipeline.run import QUIET_LOGS
+from pipeline.defs.automation import daily_refresh
+from pipeline.defs.definitions import make_definitions
+from pipeline.defs.runs import QUIET_LOGS
+from pipeline.sources.add import NewSource, add_source
+from pipeline.store.incremental import ExtractionPlan, extractor_fingerprint, plan_extraction
 from tests.conftest import SEED_IDS, Project
 
 NEW_DOC = "In 2023, about 1,200 people crossed the border; 15% were children.\n"

@@ -15,9 +15,9 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
+from pipeline.common.settings import REPO_ROOT
 from pipeline.release.csv_safety import restore
 from pipeline.release.info import project_version
-from pipeline.settings import REPO_ROOT
 from schemas import SCHEMAS
 from tests.conftest import SEED_IDS, Project
 

@@ -13,11 +13,11 @@ import pytest
 import yaml
 from pandera.typing import Series
 
-from pipeline.exports import publish, recover
+from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.runs import failure_messages
 from pipeline.release.build import build_release
 from pipeline.release.info import read_release_info
-from pipeline.run import failure_messages
-from pipeline.settings import REPO_ROOT
+from pipeline.release.publish import publish, recover
 from schemas import SCHEMAS
 from tests.conftest import Project
 

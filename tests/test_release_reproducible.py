@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.settings import REPO_ROOT
+from pipeline.common.settings import REPO_ROOT
 
 
 def _run_pipeline(root: Path, hash_seed: str) -> dict[str, str]:

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from pandera.typing import Series
 
+from pipeline.common.settings import REPO_ROOT
 from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.release.spec import table_schema_pattern, table_spec
-from pipeline.settings import REPO_ROOT
 from schemas import SCHEMAS
 
 PYPROJECT = REPO_ROOT / "pyproject.toml"

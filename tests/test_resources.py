@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.resources import WarehouseResource
+from pipeline.defs.resources import WarehouseResource
 
 
 def test_a_failing_step_does_not_leave_the_warehouse_open(tmp_path: Path) -> None:

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.add_source import NewSource, add_source
-from pipeline.definitions import ALL_ASSETS_JOB, defs
-from pipeline.settings import REPO_ROOT
+from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
+from pipeline.sources.add import NewSource, add_source
 from tests.browser import Browser, BrowserError, ensure_chromium
 from tests.conftest import SEED_IDS, Project, make_dagster_home, project_env
 from tests.test_concurrency import overlaps

@@ -17,11 +17,11 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.common.yamlfile import check_fields, check_identifier, load_mapping, text_field
 from pipeline.curation.errors import CurationError
 from pipeline.curation.formula import FormulaError, NotComputable, Operand, evaluate, parse, references, render
 from pipeline.curation.locators import resolve_locator
 from pipeline.curation.tolerance import FOR_EVERY, ONE_IN, tolerance_for
-from pipeline.curation.yamlfile import check_fields, check_identifier, load_mapping, text_field
 
 CLAIMS_FILE = "claims.yaml"
 FIELDS = ("locator", "formula")

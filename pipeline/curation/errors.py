@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.errors import InputError
+from pipeline.common.errors import InputError
 
 
 class CurationError(InputError):

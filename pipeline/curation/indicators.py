@@ -13,9 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.common.yamlfile import check_fields, check_identifier, iso_date, load_mapping, text_field
 from pipeline.curation.errors import CurationError
 from pipeline.curation.locators import resolve_locator
-from pipeline.curation.yamlfile import check_fields, check_identifier, iso_date, load_mapping, text_field
 from pipeline.enrichment.gazetteer import codes_text
 
 INDICATORS_FILE = "indicators.yaml"

@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.common.yamlfile import check_fields
 from pipeline.curation.errors import CurationError
-from pipeline.curation.yamlfile import check_fields
 
 LOCATOR_FIELDS = ("doc", "quote")
 LOCATOR_OPTIONAL = ("kind", "text")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pipeline.common.yamlfile import check_fields, load_mapping, text_field
 from pipeline.curation.errors import CurationError
-from pipeline.curation.yamlfile import check_fields, load_mapping, text_field
 from pipeline.enrichment.gazetteer import COUNTRY_NAMES, Gazetteer, Region
 
 REGIONS_FILE = "regions.yaml"

@@ -5,5 +5,5 @@ Pure modules, one job each: ``info`` (release.yaml and version), ``spec``
 rows), ``writers`` (CSV and Parquet bytes), ``csv_safety``, ``licences``,
 ``datapackage``, ``dictionary``, ``citation``, ``changelog``, ``charts``,
 ``page``, ``checksums``; ``build`` puts them together. Writing the files to
-disk, all or nothing, is ``pipeline.exports``.
+disk, all or nothing, is ``pipeline.release.publish``.
 """

@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from pipeline.release.info import ReleaseError
 from pipeline.release.spec import TableSpec
-from pipeline.validation import validate_table
+from pipeline.store.validation import validate_table
 
 
 def release_frame(spec: TableSpec, model: type[pa.DataFrameModel], df: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.errors import InputError
+from pipeline.common.errors import InputError
 
 RELEASE_FILE = "release.yaml"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from extraction_helpers import ROOT
 
+from pipeline.cli.extract import COLUMNS, run_extract
 from pipeline.extraction import extract
-from pipeline.extraction.cli import COLUMNS, run_extract
 
 TEXT = "Nearly 1 in 4 encounters in March 2024 involved families.\r\nAbout 520,000 crossed.\n"
 

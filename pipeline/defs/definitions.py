@@ -6,15 +6,15 @@ from collections.abc import Mapping
 
 import dagster as dg
 
-from pipeline.assets.checks import all_checks
-from pipeline.assets.curate import indicators
-from pipeline.assets.extract import mentions
-from pipeline.assets.marts import claim_checks, corroboration, document_stats
-from pipeline.assets.publish import exports
-from pipeline.assets.reference import regions
-from pipeline.assets.sources import documents
-from pipeline.automation import ALL_ASSETS_JOB, daily_refresh, sources_sensor
-from pipeline.resources import default_resources
+from pipeline.defs.assets.documents import documents
+from pipeline.defs.assets.exports import exports
+from pipeline.defs.assets.indicators import indicators
+from pipeline.defs.assets.marts import claim_checks, corroboration, document_stats
+from pipeline.defs.assets.mentions import mentions
+from pipeline.defs.assets.regions import regions
+from pipeline.defs.automation import ALL_ASSETS_JOB, daily_refresh, sources_sensor
+from pipeline.defs.checks.tables import all_checks
+from pipeline.defs.resources import default_resources
 
 ASSETS = [documents, regions, mentions, indicators, claim_checks, corroboration, document_stats, exports]
 

@@ -13,10 +13,10 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.metadata import preview_markdown
+from pipeline.defs.metadata import preview_markdown
 from pipeline.enrichment.gazetteer import COUNTRY_NAMES
-from pipeline.validation import MAX_FAILURE_CASES
-from pipeline.warehouse import read_sql
+from pipeline.store.tables import read_sql
+from pipeline.store.validation import MAX_FAILURE_CASES
 
 
 def failure_metadata(cases: pd.DataFrame) -> dict[str, object]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.sources import audit_sources, document_files, sha256_of
+from pipeline.sources.documents import audit_sources, document_files, sha256_of
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.curation_io import curated, located_documents, texts_and_mentions
-from pipeline.assets.metadata import table_metadata
 from pipeline.curation.claims import check_claims, load_claim_entries
 from pipeline.curation.formula import Operand
-from pipeline.resources import ProjectPaths
-from pipeline.tables import records_frame
-from pipeline.warehouse import read_sql, read_table, replace_table
+from pipeline.defs.inputs import curated, located_documents, texts_and_mentions
+from pipeline.defs.metadata import table_metadata
+from pipeline.defs.resources import ProjectPaths
+from pipeline.store.frames import records_frame
+from pipeline.store.tables import read_sql, read_table, replace_table
 from schemas import ClaimChecks, Corroboration, DocumentStats
 
 

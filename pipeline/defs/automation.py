@@ -13,8 +13,8 @@ import os
 
 import dagster as dg
 
-from pipeline.resources import ProjectPaths
-from pipeline.sources import audit_sources, folder_snapshot
+from pipeline.defs.resources import ProjectPaths
+from pipeline.sources.documents import audit_sources, folder_snapshot
 
 ALL_ASSETS_JOB = "all_assets"
 #: How often the sensor looks at the folder; FIGURES_SENSOR_INTERVAL_SECONDS overrides it.

@@ -3,12 +3,12 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.exports import publish
+from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.resources import ProjectPaths
 from pipeline.release.build import build_release
 from pipeline.release.info import ReleaseError, read_release_info
-from pipeline.resources import ProjectPaths
-from pipeline.settings import REPO_ROOT
-from pipeline.warehouse import read_table
+from pipeline.release.publish import publish
+from pipeline.store.tables import read_table
 from schemas import SCHEMAS
 
 

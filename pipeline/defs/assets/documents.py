@@ -3,11 +3,11 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.metadata import problems_markdown, table_metadata
-from pipeline.resources import ProjectPaths
-from pipeline.sources import SourceError, audit_sources, load_verified_documents
-from pipeline.tables import documents_frame
-from pipeline.warehouse import replace_table
+from pipeline.defs.metadata import problems_markdown, table_metadata
+from pipeline.defs.resources import ProjectPaths
+from pipeline.sources.documents import SourceError, audit_sources, load_verified_documents
+from pipeline.store.frames import documents_frame
+from pipeline.store.tables import replace_table
 from schemas import Documents
 
 

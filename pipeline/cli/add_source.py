@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from pipeline import settings
-from pipeline.add_source import NewSource, add_source
-from pipeline.sources import SourceError
+from pipeline.common import settings
+from pipeline.sources.add import NewSource, add_source
+from pipeline.sources.documents import SourceError
 
 
 def run_add_source(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

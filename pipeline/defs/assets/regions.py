@@ -3,11 +3,11 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.curation_io import gazetteer_of
-from pipeline.assets.metadata import table_metadata
-from pipeline.resources import ProjectPaths
-from pipeline.tables import regions_frame
-from pipeline.warehouse import replace_table
+from pipeline.defs.inputs import gazetteer_of
+from pipeline.defs.metadata import table_metadata
+from pipeline.defs.resources import ProjectPaths
+from pipeline.store.frames import regions_frame
+from pipeline.store.tables import replace_table
 from schemas import Regions
 
 

@@ -7,12 +7,12 @@ shows its first failure cases as metadata.
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.integrity import INTEGRITY_CHECKS, failure_metadata
-from pipeline.assets.metadata import problems_markdown
-from pipeline.integrity import StoredDocument, source_problems
-from pipeline.resources import ProjectPaths
-from pipeline.validation import validate_table
-from pipeline.warehouse import read_table
+from pipeline.defs.checks.sql import INTEGRITY_CHECKS, failure_metadata
+from pipeline.defs.metadata import problems_markdown
+from pipeline.defs.resources import ProjectPaths
+from pipeline.sources.reconcile import StoredDocument, source_problems
+from pipeline.store.tables import read_table
+from pipeline.store.validation import validate_table
 from schemas import SCHEMAS
 
 

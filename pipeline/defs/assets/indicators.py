@@ -3,12 +3,12 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.assets.curation_io import curated, gazetteer_of, located_documents, texts_and_mentions
-from pipeline.assets.metadata import table_metadata
 from pipeline.curation.indicators import load_indicator_entries, resolve_indicators
-from pipeline.resources import ProjectPaths
-from pipeline.tables import records_frame
-from pipeline.warehouse import replace_table
+from pipeline.defs.inputs import curated, gazetteer_of, located_documents, texts_and_mentions
+from pipeline.defs.metadata import table_metadata
+from pipeline.defs.resources import ProjectPaths
+from pipeline.store.frames import records_frame
+from pipeline.store.tables import replace_table
 from schemas import Indicators
 
 

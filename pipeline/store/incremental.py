@@ -21,11 +21,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.warehouse import table_exists, transaction
+from pipeline.store.tables import table_exists, transaction
 from schemas import ExtractionState, Mentions
 
 #: Modules whose code decides what the mention rows are; a change to any of them re-extracts everything.
-EXTRACTOR_MODULES = ("pipeline.extraction", "pipeline.enrichment", "pipeline.tables", "schemas.mentions")
+EXTRACTOR_MODULES = ("pipeline.extraction", "pipeline.enrichment", "pipeline.store.frames", "schemas.mentions")
 MENTION_ORDER = ("doc_id", "start", "end", "kind")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 WAREHOUSE_DIR = REPO_ROOT / "warehouse"
 
 SOURCES_DIR_ENV = "FIGURES_SOURCES_DIR"

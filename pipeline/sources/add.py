@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.sources import DOCUMENT_SUFFIXES, PROVENANCE_FILE, SourceError, sha256_of
+from pipeline.sources.documents import DOCUMENT_SUFFIXES, PROVENANCE_FILE, SourceError, sha256_of
 
 DOC_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from pipeline.common.settings import REPO_ROOT
 from schemas import INTERNAL_SCHEMAS, SCHEMAS
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "warehouse"
+SQL_DIR = REPO_ROOT / "warehouse"
 
 
 def _known_table(name: str) -> str:

@@ -10,9 +10,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from pipeline.enrichment import Enrichment, Gazetteer, enrich
-from pipeline.extraction import Mention, extract
-from pipeline.sources import SourceDocument
+from pipeline.enrichment import Gazetteer
+from pipeline.sources.documents import SourceDocument
 from schemas import Documents, Mentions, Regions
 
 
@@ -40,50 +39,6 @@ def documents_frame(docs: Iterable[SourceDocument]) -> pd.DataFrame:
         for d in docs
     ]
     return _typed(pd.DataFrame(rows, columns=_columns(Documents)), Documents)
-
-
-def mention_id(doc_id: str, start: int, end: int) -> str:
-    """Stable id of a mention: document id and span."""
-    return f"{doc_id}:{start}-{end}"
-
-
-def _number(m: Mention) -> float | None:
-    return None if m.kind == "date" else float(m.value)
-
-
-def enrichment_columns(e: Enrichment) -> dict[str, object]:
-    """The columns enrichment adds to a mention row."""
-    return {
-        "subject": e.subject,
-        "geography": e.geography_text,
-        "period_start": e.period_start,
-        "period_end": e.period_end,
-        "rate_per": e.rate_per,
-    }
-
-
-def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer) -> list[dict[str, object]]:
-    """The mentions of one document as table rows: extraction-guide.md columns, sentence and enrichment."""
-    mentions = extract(text)
-    return [
-        {
-            "mention_id": mention_id(doc_id, m.start, m.end),
-            "doc_id": doc_id,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "kind": m.kind,
-            "value": m.value,
-            "number": _number(m),
-            "unit": m.unit or None,
-            "approx": m.approx or None,
-            "sentence_start": m.sentence_start,
-            "sentence_end": m.sentence_end,
-            "sentence": m.sentence,
-            **enrichment_columns(e),
-        }
-        for m, e in zip(mentions, enrich(text, mentions, gazetteer), strict=True)
-    ]
 
 
 def mentions_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:

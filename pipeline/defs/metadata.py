@@ -16,8 +16,8 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.validation import MAX_FAILURE_CASES
-from pipeline.warehouse import count_rows, read_head
+from pipeline.store.tables import count_rows, read_head
+from pipeline.store.validation import MAX_FAILURE_CASES
 
 PREVIEW_ROWS = 10
 PREVIEW_CELL_CHARS = 80

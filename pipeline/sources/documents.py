@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.errors import InputError
+from pipeline.common.errors import InputError
 
 PROVENANCE_FILE = "provenance.yaml"
 DOCUMENT_SUFFIXES = (".txt", ".md")

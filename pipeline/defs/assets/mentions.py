@@ -4,10 +4,13 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from pipeline.assets.curation_io import gazetteer_of
-from pipeline.assets.metadata import warehouse_table_metadata
 from pipeline.curation.regions import REGIONS_FILE
-from pipeline.incremental import (
+from pipeline.defs.inputs import gazetteer_of
+from pipeline.defs.metadata import warehouse_table_metadata
+from pipeline.defs.resources import ProjectPaths
+from pipeline.enrichment.rows import mention_rows
+from pipeline.store.frames import mentions_frame
+from pipeline.store.incremental import (
     extractor_fingerprint,
     plan_extraction,
     read_state,
@@ -15,8 +18,6 @@ from pipeline.incremental import (
     stored_counts,
     write_mentions,
 )
-from pipeline.resources import ProjectPaths
-from pipeline.tables import mention_rows, mentions_frame
 from schemas import Mentions
 
 #: Changes whenever the extraction code does, so the UI marks ``mentions`` stale after an extractor change.

@@ -10,7 +10,7 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from pipeline import settings
+from pipeline.common import settings
 
 
 class ProjectPaths(dg.ConfigurableResource):
@@ -46,7 +46,7 @@ class WarehouseResource(DuckDBResource):
 
 
 def default_resources() -> dict[str, object]:
-    """Resources configured from the environment (see ``pipeline.settings``)."""
+    """Resources configured from the environment (see ``pipeline.common.settings``)."""
     db = settings.duckdb_path()
     db.parent.mkdir(parents=True, exist_ok=True)
     return {

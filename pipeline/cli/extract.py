@@ -10,40 +10,16 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from pipeline.extraction.extractor import extract
-from pipeline.extraction.model import FIELDS, Mention
+from pipeline.enrichment.rows import ENRICHMENT_COLUMNS, mention_row, mention_rows
+from pipeline.extraction import FIELDS, extract
 
+if TYPE_CHECKING:
+    from pipeline.enrichment import Gazetteer
+
+#: The gold files' columns, then the sentence; ``--enrich`` appends ``ENRICHMENT_COLUMNS``.
 COLUMNS: tuple[str, ...] = ("doc", *FIELDS)
-
-
-@dataclass(frozen=True)
-class ExtraColumns:
-    """Columns appended to every row: their names, and a function of (document text, its mentions)
-    giving one tuple of values per mention, in order. Keeps this module free of what computes them."""
-
-    names: tuple[str, ...]
-    compute: Callable[[str, Sequence[Mention]], list[tuple[object, ...]]]
-
-
-def _rows(doc: str, mentions: Iterable[Mention]) -> Iterable[tuple[object, ...]]:
-    for m in mentions:
-        yield (
-            doc,
-            m.start,
-            m.end,
-            m.text,
-            m.kind,
-            m.value,
-            m.unit,
-            m.approx,
-            m.sentence_start,
-            m.sentence_end,
-            m.sentence,
-        )
 
 
 def _read(path: str) -> str:
@@ -51,13 +27,34 @@ def _read(path: str) -> str:
         return f.read()
 
 
-def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, extra: ExtraColumns | None = None) -> int:
+def load_enrichment_gazetteer(err: TextIO) -> Gazetteer | None:
+    """The project's gazetteer (``$FIGURES_SOURCES_DIR/regions.yaml``), or None after a line on ``err``."""
+    from pipeline.common import settings
+    from pipeline.common.errors import InputError
+    from pipeline.curation.regions import load_gazetteer
+
+    try:
+        return load_gazetteer(settings.sources_dir())
+    except InputError as exc:
+        err.write(f"extract: {exc}\n")
+        return None
+
+
+def _document_rows(doc: str, text: str, gazetteer: Gazetteer | None) -> list[dict[str, object]]:
+    if gazetteer is not None:
+        return mention_rows(doc, text, gazetteer)
+    return [mention_row(doc, m) for m in extract(text)]
+
+
+def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer: Gazetteer | None = None) -> int:
     """Write the mentions of every file in ``paths`` to ``out`` as ``csv`` or ``jsonl``.
 
-    ``extra`` appends more columns (the command's ``--enrich``). Returns 0, or 1
-    if some path could not be read (each such path gets one line on ``err``).
+    With a ``gazetteer`` the enrichment columns are appended (the command's
+    ``--enrich``), computed as the ``mentions`` table's are. Returns 0, or 1 if
+    some path could not be read (each such path gets one line on ``err``).
     """
-    columns = COLUMNS + (extra.names if extra else ())
+    columns = COLUMNS + (ENRICHMENT_COLUMNS if gazetteer is not None else ())
+    keys = ("doc_id", *columns[1:])
     if fmt not in ("csv", "jsonl"):
         err.write(f"extract: unknown format {fmt!r} (use csv or jsonl)\n")
         return 2
@@ -77,10 +74,7 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, extra: Ext
             status = 1
             continue
         doc = os.path.splitext(os.path.basename(path))[0]
-        mentions = extract(text)
-        rows: Iterable[tuple[object, ...]] = _rows(doc, mentions)
-        if extra is not None:
-            rows = (row + more for row, more in zip(rows, extra.compute(text, mentions), strict=True))
+        rows = [tuple(row[k] for k in keys) for row in _document_rows(doc, text, gazetteer)]
         try:
             if writer is not None:
                 writer.writerows(rows)

@@ -1,0 +1,62 @@
+"""Materialise the whole asset graph in process, as ``python -m pipeline run`` does, and collect what failed."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipeline.common import settings
+from pipeline.defs.stale_runs import command_line_run_tags, release_dead_runs
+from pipeline.store.lock import warehouse_lock
+
+_EXCEPTION_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(Error|Failure|Exception): ")
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
+
+def materialise_all(
+    defs: dg.Definitions, instance: dg.DagsterInstance, tags: dict[str, str] | None = None
+) -> dg.ExecuteInProcessResult:
+    """Run the job that materialises every asset and check, without raising on failure."""
+    from pipeline.defs.definitions import ALL_ASSETS_JOB
+
+    job = defs.resolve_job_def(ALL_ASSETS_JOB)
+    return job.execute_in_process(instance=instance, run_config=QUIET_LOGS, raise_on_error=False, tags=tags)
+
+
+def failure_messages(result: dg.ExecuteInProcessResult) -> list[str]:
+    """The error message of every failed step, and of every failed blocking check, of a run."""
+    messages: list[str] = []
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data is not None:
+            messages.append(_EXCEPTION_PREFIX.sub("", event.step_failure_data.error.message.strip()))
+        elif event.event_type_value == "ASSET_CHECK_EVALUATION":
+            evaluation = event.event_specific_data
+            if evaluation is not None and not evaluation.passed:
+                messages.append(
+                    f"check {evaluation.check_name} on {evaluation.asset_key.to_user_string()} "
+                    f"failed: {evaluation.description}"
+                )
+    return messages
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What a command-line run did: whether it succeeded, its failure messages, runs it cleaned up."""
+
+    success: bool
+    failures: list[str]
+    released_runs: list[str]
+
+
+def run_all_assets() -> RunOutcome:
+    """Materialise every asset on the configured instance, holding the warehouse lock for the whole run."""
+    from pipeline.defs.definitions import defs
+
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    with warehouse_lock(settings.duckdb_path()):
+        released = release_dead_runs(instance)
+        result = materialise_all(defs, instance, tags=command_line_run_tags())
+    return RunOutcome(result.success, [] if result.success else failure_messages(result), released)

@@ -1,0 +1,51 @@
+"""One mention row as the ``mentions`` table and ``extract --enrich`` both write it.
+
+The asset and the command line build their rows with these functions, so the
+two give the same values and the same empty values (``None``; the command's
+CSV writes it as an empty cell). Pure: text in, plain dicts out.
+"""
+
+from __future__ import annotations
+
+from pipeline.enrichment import Enrichment, Gazetteer, enrich
+from pipeline.extraction import Mention, extract
+
+#: The columns enrichment adds to a mention row, in the ``mentions`` table's order.
+ENRICHMENT_COLUMNS: tuple[str, ...] = ("subject", "geography", "period_start", "period_end", "rate_per")
+
+
+def mention_id(doc_id: str, start: int, end: int) -> str:
+    """Stable id of a mention: document id and span."""
+    return f"{doc_id}:{start}-{end}"
+
+
+def mention_row(doc_id: str, m: Mention, e: Enrichment | None = None) -> dict[str, object]:
+    """The row of one mention: extraction-guide columns, sentence and, when given, its enrichment."""
+    row: dict[str, object] = {
+        "mention_id": mention_id(doc_id, m.start, m.end),
+        "doc_id": doc_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "kind": m.kind,
+        "value": m.value,
+        "number": None if m.kind == "date" else float(m.value),
+        "unit": m.unit or None,
+        "approx": m.approx or None,
+        "sentence_start": m.sentence_start,
+        "sentence_end": m.sentence_end,
+        "sentence": m.sentence,
+    }
+    if e is not None:
+        row.update(
+            zip(
+                ENRICHMENT_COLUMNS, (e.subject, e.geography_text, e.period_start, e.period_end, e.rate_per), strict=True
+            )
+        )
+    return row
+
+
+def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer) -> list[dict[str, object]]:
+    """The enriched rows of every mention of one document, in extraction order."""
+    mentions = extract(text)
+    return [mention_row(doc_id, m, e) for m, e in zip(mentions, enrich(text, mentions, gazetteer), strict=True)]
