@@ -72,6 +72,24 @@ def two_documents_one_id(project: Project) -> tuple[str, str]:
     return "000_0924f377b43c0a2d", "two documents share the id"
 
 
+def provenance_key_written_twice(project: Project) -> tuple[str, str]:
+    path = project.sources / "provenance.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_entry = text[text.index(f"  {SEED}:") :].split("\n  0", 1)[0]
+    path.write_text(text + first_entry.rstrip("\n") + "\n", encoding="utf-8")
+    return "provenance.yaml", f"duplicate key '{SEED}' (line"
+
+
+def published_as_a_timestamp(project: Project) -> tuple[str, str]:
+    path = project.sources / "provenance.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  {SEED}:")
+    at = text.index("published:", start)
+    line_end = text.index("\n", at)
+    path.write_text(text[:at] + "published: 2021-09-26 10:30:00" + text[line_end:], encoding="utf-8")
+    return "provenance.yaml", "not a timestamp"
+
+
 BREAKAGES: list[Callable[[Project], tuple[str, str]]] = [
     checksum_mismatch,
     not_utf8,
@@ -79,6 +97,8 @@ BREAKAGES: list[Callable[[Project], tuple[str, str]]] = [
     provenance_without_file,
     document_without_provenance,
     two_documents_one_id,
+    provenance_key_written_twice,
+    published_as_a_timestamp,
 ]
 
 

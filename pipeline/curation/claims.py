@@ -17,8 +17,9 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.common.yamlfile import check_fields, check_identifier, load_mapping, text_field
+from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
+from pipeline.curation.fields import check_fields, check_identifier, text_field
 from pipeline.curation.formula import FormulaError, NotComputable, Operand, evaluate, parse, references, render
 from pipeline.curation.locators import resolve_locator
 from pipeline.curation.tolerance import FOR_EVERY, ONE_IN, tolerance_for
@@ -32,7 +33,7 @@ VERDICTS = ("consistent", "inconsistent", "not_computable")
 def load_claim_entries(sources_dir: Path) -> tuple[Path, dict[str, Any]]:
     """The raw entries of the claims file, keyed by claim id."""
     path = sources_dir / CLAIMS_FILE
-    raw = load_mapping(path, "claims")["claims"]
+    raw = load_mapping(path, "claims", CurationError)["claims"]
     if not isinstance(raw, dict):
         raise CurationError(path, "'claims' must map claim ids to their definitions")
     return path, raw

@@ -13,8 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.common.yamlfile import check_fields, check_identifier, iso_date, load_mapping, text_field
+from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
+from pipeline.curation.fields import check_fields, check_identifier, day_field, text_field
 from pipeline.curation.locators import resolve_locator
 from pipeline.enrichment.gazetteer import codes_text
 
@@ -25,7 +26,7 @@ FIELDS = ("label", "unit", "geography", "period_start", "period_end", "locator")
 def load_indicator_entries(sources_dir: Path) -> tuple[Path, dict[str, Any]]:
     """The raw entries of the indicators file, keyed by indicator id."""
     path = sources_dir / INDICATORS_FILE
-    raw = load_mapping(path, "indicators")["indicators"]
+    raw = load_mapping(path, "indicators", CurationError)["indicators"]
     if not isinstance(raw, dict):
         raise CurationError(path, "'indicators' must map indicator ids to their definitions")
     return path, raw
@@ -56,8 +57,8 @@ def resolve_indicators(
         entry = f"indicator {indicator_id!r}"
         check_identifier(path, entry, indicator_id)
         data = check_fields(path, entry, data, FIELDS, ())
-        start = iso_date(path, entry, "period_start", data["period_start"])
-        end = iso_date(path, entry, "period_end", data["period_end"])
+        start = day_field(path, entry, "period_start", data["period_start"])
+        end = day_field(path, entry, "period_end", data["period_end"])
         if start and end and start > end:
             raise CurationError(path, f"period_start {start} is after period_end {end}", entry)
         geography = _geography(path, entry, data["geography"], known_codes)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.common.yamlfile import check_fields
 from pipeline.curation.errors import CurationError
+from pipeline.curation.fields import check_fields
 
 LOCATOR_FIELDS = ("doc", "quote")
 LOCATOR_OPTIONAL = ("kind", "text")
@@ -63,3 +63,13 @@ def resolve_locator(
             entry,
         )
     return hits.iloc[0]
+
+
+def located_documents(entries: Mapping[str, Any]) -> list[str]:
+    """Ids of the documents the locators of ``entries`` name (malformed entries are reported later)."""
+    docs = set()
+    for data in entries.values():
+        locator = data.get("locator") if isinstance(data, dict) else None
+        if isinstance(locator, dict) and locator.get("doc") is not None:
+            docs.add(str(locator["doc"]))
+    return sorted(docs)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.common.yamlfile import check_fields, load_mapping, text_field
+from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
+from pipeline.curation.fields import check_fields, text_field
 from pipeline.enrichment.gazetteer import COUNTRY_NAMES, Gazetteer, Region
 
 REGIONS_FILE = "regions.yaml"
@@ -21,7 +22,7 @@ _CODE = re.compile(r"^[A-Z]{3}(-[A-Z]{3})?$")
 def load_gazetteer(sources_dir: Path) -> Gazetteer:
     """The gazetteer of ISO countries and the regions of ``sources_dir/regions.yaml``."""
     path = sources_dir / REGIONS_FILE
-    data = load_mapping(path, "regions")
+    data = load_mapping(path, "regions", CurationError)
     raw = data["regions"]
     if not isinstance(raw, dict) or not raw:
         raise CurationError(path, "'regions' must map region codes to their definitions")

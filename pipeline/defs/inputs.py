@@ -1,51 +1,46 @@
-"""What the curate and marts assets share: reading curated files into Dagster failures, and warehouse look-ups."""
+"""Every bad input becomes the same Dagster failure: the file, the entry, the problem, and the full list.
 
-from collections.abc import Callable, Iterable, Mapping
+Sources, curated YAML and release settings all raise ``InputError``
+subclasses; the assets run their loaders through ``read_input``, so a failure
+looks the same in the UI and on the command line wherever it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import dagster as dg
-import duckdb
-import pandas as pd
 
-from pipeline.curation.errors import CurationError
+from pipeline.common.errors import InputError
 from pipeline.curation.regions import load_gazetteer
+from pipeline.defs.metadata import problems_markdown
 from pipeline.enrichment import Gazetteer
 
 T = TypeVar("T")
 
 
-def curated(load: Callable[[], T]) -> T:
-    """Run ``load``; a CurationError becomes a Dagster failure naming the file, the entry and the problem."""
+def input_failure(exc: InputError, problems: Sequence[tuple[str, str]] = (), base: Path | None = None) -> dg.Failure:
+    """The Dagster failure for ``exc``: description ``str(exc)``; metadata file, entry, problem and,
+    when ``problems`` lists several (file, problem) pairs, their count and table (files relative to ``base``)."""
+    metadata: dict[str, object] = {"file": exc.path, "problem": exc.problem}
+    if exc.entry:
+        metadata["entry"] = exc.entry
+    if problems:
+        metadata["problem_count"] = dg.MetadataValue.int(len(problems))
+        metadata["problems"] = dg.MetadataValue.md(problems_markdown(list(problems), base or Path("/"), len(problems)))
+    return dg.Failure(description=str(exc), metadata=metadata)
+
+
+def read_input(load: Callable[[], T]) -> T:
+    """Run ``load``; an ``InputError`` becomes the failure ``input_failure`` describes."""
     try:
         return load()
-    except CurationError as exc:
-        metadata = {"file": exc.path, "problem": exc.problem}
-        if exc.entry:
-            metadata["entry"] = exc.entry
-        raise dg.Failure(description=str(exc), metadata=metadata) from exc
+    except InputError as exc:
+        raise input_failure(exc) from exc
 
 
 def gazetteer_of(sources_dir: Path) -> Gazetteer:
     """The gazetteer of ``sources_dir/regions.yaml``, or a failure naming the bad entry."""
-    return curated(lambda: load_gazetteer(sources_dir))
-
-
-def located_documents(entries: Mapping[str, Any]) -> list[str]:
-    """Ids of the documents the locators of ``entries`` name (malformed entries are reported later)."""
-    docs = set()
-    for data in entries.values():
-        locator = data.get("locator") if isinstance(data, dict) else None
-        if isinstance(locator, dict) and locator.get("doc") is not None:
-            docs.add(str(locator["doc"]))
-    return sorted(docs)
-
-
-def texts_and_mentions(conn: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> tuple[dict[str, str], pd.DataFrame]:
-    """The text and the mentions of the documents ``doc_ids`` (only those: locators need no more)."""
-    ids = list(doc_ids)
-    texts = dict(conn.execute("select doc_id, text from documents where list_contains(?, doc_id)", [ids]).fetchall())
-    mentions = conn.execute(
-        'select * from mentions where list_contains(?, doc_id) order by doc_id, start, "end"', [ids]
-    ).df()
-    return texts, mentions
+    return read_input(lambda: load_gazetteer(sources_dir))

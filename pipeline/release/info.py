@@ -8,19 +8,17 @@ Errors name the file and what is wrong.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pipeline.common.errors import InputError
+from pipeline.common.isodates import iso_date
+from pipeline.common.yamlfile import load_yaml
 
 RELEASE_FILE = "release.yaml"
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _FIELDS = {"name", "title", "description", "license", "creators", "keywords", "homepage", "changes"}
 _REQUIRED = ("name", "title", "description", "license", "creators", "changes")
@@ -98,15 +96,10 @@ def _licence(path: Path, raw: Any) -> Licence:
 
 
 def _day(path: Path, where: str, value: Any) -> str:
-    if isinstance(value, dt.date):  # YAML reads an unquoted 2026-11-23 as a date
-        return value.isoformat()
-    if not isinstance(value, str) or not _ISO_DAY.match(value):
-        raise ReleaseError(path, f"{where} must be an ISO 8601 day (YYYY-MM-DD), got {value!r}")
     try:
-        dt.date.fromisoformat(value)
+        return iso_date(value, "day")
     except ValueError as exc:
-        raise ReleaseError(path, f"{where}: {exc}") from exc
-    return value
+        raise ReleaseError(path, f"{where} must be an ISO 8601 day (YYYY-MM-DD), got {value!r}") from exc
 
 
 def _changes(path: Path, raw: Any) -> tuple[Change, ...]:
@@ -139,10 +132,7 @@ def read_release_info(sources_dir: Path, pyproject: Path) -> ReleaseInfo:
     path = sources_dir / RELEASE_FILE
     if not path.is_file():
         raise ReleaseError(path, "release description is missing")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ReleaseError(path, f"not valid YAML: {exc}") from exc
+    raw = load_yaml(path, ReleaseError)
     if not isinstance(raw, dict):
         raise ReleaseError(path, "expected a mapping of fields")
     missing = [f for f in _REQUIRED if f not in raw]

@@ -22,12 +22,11 @@ from typing import Any
 
 import yaml
 
+from pipeline.common.isodates import iso_date
+from pipeline.common.yamlfile import parse_yaml
 from pipeline.sources.documents import DOCUMENT_SUFFIXES, PROVENANCE_FILE, SourceError, sha256_of
 
 DOC_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^\d{4}$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NO_DATE = "none"
 NEW_PROVENANCE_HEADER = (
     "# Provenance of every source document: one entry per file in this folder.\n"
@@ -66,20 +65,12 @@ def parse_published(value: str | None) -> str | None:
     """An ISO 8601 day, month or year (checked against the calendar), or None for ``none``/empty."""
     if value is None or value.strip().lower() in ("", NO_DATE, "null"):
         return None
-    text = value.strip()
     try:
-        if _YEAR.match(text):
-            return text
-        if month := _YEAR_MONTH.match(text):
-            dt.date(int(month.group(1)), int(month.group(2)), 1)
-            return text
-        if _DAY.match(text):
-            return dt.date.fromisoformat(text).isoformat()
+        return iso_date(value, "year")
     except ValueError:
-        pass
-    raise ValueError(
-        f"--published must be an ISO 8601 date (2024-06-26, 2024-06 or 2024) or '{NO_DATE}', got {value!r}"
-    )
+        raise ValueError(
+            f"--published must be an ISO 8601 date (2024-06-26, 2024-06 or 2024) or '{NO_DATE}', got {value!r}"
+        ) from None
 
 
 def _check_url(option: str, url: str | None) -> str | None:
@@ -199,7 +190,7 @@ def updated_provenance_text(path: Path, text: str, file_name: str, entry: dict[s
 
 
 def _entries(text: str) -> dict[str, Any]:
-    raw = yaml.safe_load(text) or {}
+    raw = parse_yaml(text) or {}
     return dict(raw.get("documents") or {})
 
 

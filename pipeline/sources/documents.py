@@ -8,7 +8,6 @@ anything already stored is touched. Errors name the file and the problem.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
@@ -16,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pipeline.common.errors import InputError
+from pipeline.common.isodates import iso_date
+from pipeline.common.yamlfile import load_yaml
 
 PROVENANCE_FILE = "provenance.yaml"
 DOCUMENT_SUFFIXES = (".txt", ".md")
 REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes", "sha256")
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -72,12 +70,10 @@ def sha256_of(data: bytes) -> str:
 def _check_date(path: Path, name: str, value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dt.date):  # YAML turns unquoted 2024-06-26 into a date
-        return value.isoformat()
-    text = str(value)
-    if not _ISO_DATE.match(text):
-        raise SourceError(path, f"entry {name!r}: published must be an ISO 8601 date or null, got {text!r}")
-    return text
+    try:
+        return iso_date(value, "year")
+    except ValueError as exc:
+        raise SourceError(path, f"entry {name!r}: published {exc}, or null") from None
 
 
 def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
@@ -115,10 +111,7 @@ def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
     path = sources_dir / PROVENANCE_FILE
     if not path.is_file():
         raise SourceError(path, "provenance file is missing")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SourceError(path, f"not valid YAML: {exc}") from exc
+    raw = load_yaml(path, SourceError)
     if not isinstance(raw, dict) or not isinstance(raw.get("documents"), dict):
         raise SourceError(path, "expected a top-level 'documents:' mapping of file name to provenance")
     return {str(name): _parse_entry(path, str(name), entry) for name, entry in raw["documents"].items()}

@@ -7,7 +7,7 @@ Table names come from the schema registry, never from data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import duckdb
@@ -80,3 +80,15 @@ def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
 def read_sql(name: str) -> str:
     """The text of ``warehouse/<name>.sql``."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def read_texts_and_mentions(
+    conn: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]
+) -> tuple[dict[str, str], pd.DataFrame]:
+    """The text and the mentions of the documents ``doc_ids`` (only those: locators need no more)."""
+    ids = list(doc_ids)
+    texts = dict(conn.execute("select doc_id, text from documents where list_contains(?, doc_id)", [ids]).fetchall())
+    mentions = conn.execute(
+        'select * from mentions where list_contains(?, doc_id) order by doc_id, start, "end"', [ids]
+    ).df()
+    return texts, mentions

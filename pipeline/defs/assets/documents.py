@@ -3,7 +3,8 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.defs.metadata import problems_markdown, table_metadata
+from pipeline.defs.inputs import input_failure
+from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
 from pipeline.sources.documents import SourceError, audit_sources, load_verified_documents
 from pipeline.store.frames import documents_frame
@@ -23,13 +24,7 @@ def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: 
         docs = load_verified_documents(paths.sources)
     except SourceError as exc:
         problems = [(p.path, p.problem) for p in audit_sources(paths.sources)] or [(exc.path, exc.problem)]
-        metadata = {
-            "file": exc.path,
-            "problem": exc.problem,
-            "problem_count": dg.MetadataValue.int(len(problems)),
-            "problems": dg.MetadataValue.md(problems_markdown(problems, paths.sources, rows=len(problems))),
-        }
-        raise dg.Failure(description=str(exc), metadata=metadata) from exc
+        raise input_failure(exc, problems, paths.sources) from exc
     df = documents_frame(docs)
     with duckdb.get_connection() as conn:
         replace_table(conn, "documents", df)

@@ -4,9 +4,10 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.inputs import read_input
 from pipeline.defs.resources import ProjectPaths
 from pipeline.release.build import build_release
-from pipeline.release.info import ReleaseError, read_release_info
+from pipeline.release.info import read_release_info
 from pipeline.release.publish import publish
 from pipeline.store.tables import read_table
 from schemas import SCHEMAS
@@ -24,11 +25,8 @@ def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: Pr
     """
     with duckdb.get_connection() as conn:
         tables = {name: read_table(conn, name) for name in SCHEMAS}
-    try:
-        info = read_release_info(paths.sources, REPO_ROOT / "pyproject.toml")
-        files = build_release(tables, SCHEMAS, info)
-    except ReleaseError as exc:
-        raise dg.Failure(description=str(exc), metadata={"where": exc.path, "problem": exc.problem}) from exc
+    info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
+    files = read_input(lambda: build_release(tables, SCHEMAS, info))
     written = publish(files, paths.exports)
     context.log.info(f"published release {info.version} ({len(written)} files) to {paths.exports}")
     return dg.MaterializeResult(

@@ -4,11 +4,12 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.curation.indicators import load_indicator_entries, resolve_indicators
-from pipeline.defs.inputs import curated, gazetteer_of, located_documents, texts_and_mentions
+from pipeline.curation.locators import located_documents
+from pipeline.defs.inputs import gazetteer_of, read_input
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
 from pipeline.store.frames import records_frame
-from pipeline.store.tables import replace_table
+from pipeline.store.tables import read_texts_and_mentions, replace_table
 from schemas import Indicators
 
 
@@ -25,12 +26,12 @@ def indicators(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths:
     A locator (document + quote fragment) that matches no mention or several
     stops the run with a message naming the entry; nothing is written.
     """
-    path, entries = curated(lambda: load_indicator_entries(paths.sources))
+    path, entries = read_input(lambda: load_indicator_entries(paths.sources))
     known_codes = set(gazetteer_of(paths.sources).codes)
     with duckdb.get_connection() as conn:
-        texts, mentions = texts_and_mentions(conn, located_documents(entries))
+        texts, mentions = read_texts_and_mentions(conn, located_documents(entries))
     # Resolve outside the connection: a failure must not leave the warehouse open.
-    df = records_frame(Indicators, curated(lambda: resolve_indicators(path, entries, texts, mentions, known_codes)))
+    df = records_frame(Indicators, read_input(lambda: resolve_indicators(path, entries, texts, mentions, known_codes)))
     with duckdb.get_connection() as conn:
         replace_table(conn, "indicators", df)
     context.log.info(f"{len(df)} indicators resolved")

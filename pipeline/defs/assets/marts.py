@@ -5,11 +5,12 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.curation.claims import check_claims, load_claim_entries
 from pipeline.curation.formula import Operand
-from pipeline.defs.inputs import curated, located_documents, texts_and_mentions
+from pipeline.curation.locators import located_documents
+from pipeline.defs.inputs import read_input
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
 from pipeline.store.frames import records_frame
-from pipeline.store.tables import read_sql, read_table, replace_table
+from pipeline.store.tables import read_sql, read_table, read_texts_and_mentions, replace_table
 from schemas import ClaimChecks, Corroboration, DocumentStats
 
 
@@ -29,15 +30,15 @@ def claim_checks(
     'nearly', 'almost' loosen it). A formula naming an unknown indicator stops the
     run naming the claim; division by zero gives the verdict not_computable.
     """
-    path, entries = curated(lambda: load_claim_entries(paths.sources))
+    path, entries = read_input(lambda: load_claim_entries(paths.sources))
     with duckdb.get_connection() as conn:
         operands = {
             row.indicator_id: Operand(row.value, row.period_start, row.period_end)
             for row in read_table(conn, "indicators").itertuples()
         }
-        texts, mentions = texts_and_mentions(conn, located_documents(entries))
+        texts, mentions = read_texts_and_mentions(conn, located_documents(entries))
     # Check outside the connection: a failure must not leave the warehouse open.
-    df = records_frame(ClaimChecks, curated(lambda: check_claims(path, entries, texts, mentions, operands)))
+    df = records_frame(ClaimChecks, read_input(lambda: check_claims(path, entries, texts, mentions, operands)))
     with duckdb.get_connection() as conn:
         replace_table(conn, "claim_checks", df)
     verdicts = df["verdict"].value_counts().sort_index()
