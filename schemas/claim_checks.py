@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
-VERDICTS = ("consistent", "inconsistent", "not_computable")
+from schemas.common import VERDICTS
 
 
 class ClaimChecks(pa.DataFrameModel):

@@ -6,12 +6,17 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
-from schemas.common import GEOGRAPHY_DESCRIPTION, GEOGRAPHY_PATTERN, ISO_DAY_PATTERN, STATISTICAL_KINDS
-
-KINDS = ("count", "percent", "money", "ratio", "multiplier", "year", "date", "duration")
-APPROX = ("approx", "min", "max")
-DURATION_UNITS = ("day", "week", "month", "year")
-RATE_UNITS = ("day", "week", "month", "quarter", "year")
+from schemas.common import (
+    APPROX,
+    DURATION_UNITS,
+    ENRICHMENT_COLUMNS,
+    GEOGRAPHY_DESCRIPTION,
+    GEOGRAPHY_PATTERN,
+    ISO_DAY_PATTERN,
+    KINDS,
+    RATE_UNITS,
+    STATISTICAL_KINDS,
+)
 
 
 class Mentions(pa.DataFrameModel):
@@ -45,7 +50,7 @@ class Mentions(pa.DataFrameModel):
     number: Series[float] = pa.Field(nullable=True, description="The value as a number; empty for kind 'date'.")
     unit: Series[str] = pa.Field(
         nullable=True,
-        str_matches=r"^([A-Z]{3}|day|week|month|year)$",
+        str_matches=rf"^([A-Z]{{3}}|{'|'.join(DURATION_UNITS)})$",
         description="ISO 4217 currency code for money; day, week, month or year for durations; empty otherwise.",
     )
     approx: Series[str] = pa.Field(
@@ -128,7 +133,7 @@ class Mentions(pa.DataFrameModel):
 
     @pa.dataframe_check(description="only statistical mentions carry subject, geography, period and rate")
     def enrichment_only_statistical(cls, df: DataFrame) -> Series[bool]:
-        enriched = df[["subject", "geography", "period_start", "period_end", "rate_per"]].notna().any(axis=1)
+        enriched = df[list(ENRICHMENT_COLUMNS)].notna().any(axis=1)
         return df["kind"].isin(STATISTICAL_KINDS) | ~enriched
 
     @pa.dataframe_check(description="period_start <= period_end")

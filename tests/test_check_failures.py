@@ -8,7 +8,7 @@ import dagster as dg
 import duckdb
 import yaml
 
-from pipeline.defs.checks.tables import documents_match_sources
+from pipeline.defs.checks.sources import documents_match_sources
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from tests.conftest import SEED_IDS, Project
 

@@ -24,7 +24,7 @@ statistical as (
         period_start,
         period_end
     from mentions
-    where kind in ('count', 'percent', 'money', 'ratio', 'multiplier')
+    where list_contains($statistical_kinds, kind)
       and number is not null
       and subject is not null
 ),

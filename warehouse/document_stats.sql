@@ -7,8 +7,8 @@ by_kind as (
     select
         doc_id,
         count(*) as n_mentions,
-        count(*) filter (where kind in ('count', 'percent', 'money', 'ratio', 'multiplier')) as n_statistical,
-        count(*) filter (where kind in ('year', 'date', 'duration')) as n_temporal,
+        count(*) filter (where list_contains($statistical_kinds, kind)) as n_statistical,
+        count(*) filter (where list_contains($temporal_kinds, kind)) as n_temporal,
         count(*) filter (where kind = 'count') as n_count,
         count(*) filter (where kind = 'percent') as n_percent,
         count(*) filter (where kind = 'money') as n_money,
@@ -28,7 +28,7 @@ coverage as (
         avg(case when geography is not null then 1.0 else 0.0 end) as share_with_geography,
         avg(case when period_start is not null or period_end is not null then 1.0 else 0.0 end) as share_with_period
     from mentions
-    where kind in ('count', 'percent', 'money', 'ratio', 'multiplier')
+    where list_contains($statistical_kinds, kind)
     group by doc_id
 ),
 

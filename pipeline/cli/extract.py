@@ -12,7 +12,8 @@ import json
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from pipeline.enrichment.rows import ENRICHMENT_COLUMNS, mention_row, mention_rows
+from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
+from pipeline.enrichment.rows import mention_row, mention_rows
 from pipeline.extraction import FIELDS, extract
 
 if TYPE_CHECKING:

@@ -27,7 +27,6 @@ from pipeline.curation.tolerance import FOR_EVERY, ONE_IN, tolerance_for
 CLAIMS_FILE = "claims.yaml"
 FIELDS = ("locator", "formula")
 OPTIONAL = ("note",)
-VERDICTS = ("consistent", "inconsistent", "not_computable")
 
 
 def load_claim_entries(sources_dir: Path) -> tuple[Path, dict[str, Any]]:

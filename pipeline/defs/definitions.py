@@ -6,17 +6,18 @@ from collections.abc import Mapping
 
 import dagster as dg
 
+from pipeline.defs.assets.claim_checks import claim_checks
 from pipeline.defs.assets.documents import documents
 from pipeline.defs.assets.exports import exports
 from pipeline.defs.assets.indicators import indicators
-from pipeline.defs.assets.marts import claim_checks, corroboration, document_stats
+from pipeline.defs.assets.marts import SQL_MARTS
 from pipeline.defs.assets.mentions import mentions
 from pipeline.defs.assets.regions import regions
 from pipeline.defs.automation import ALL_ASSETS_JOB, daily_refresh, sources_sensor
-from pipeline.defs.checks.tables import all_checks
+from pipeline.defs.checks import all_checks
 from pipeline.defs.resources import default_resources
 
-ASSETS = [documents, regions, mentions, indicators, claim_checks, corroboration, document_stats, exports]
+ASSETS = [documents, regions, mentions, indicators, claim_checks, *SQL_MARTS, exports]
 
 
 def make_definitions(resources: Mapping[str, object] | None = None) -> dg.Definitions:

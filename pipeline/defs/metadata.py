@@ -8,7 +8,6 @@ incremental writes) and only the warehouse holds it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import dagster as dg
@@ -70,6 +69,14 @@ def _relative(file: str, base: Path) -> str:
     return str(path.relative_to(base)) if path.is_relative_to(base) else file
 
 
+def failure_metadata(cases: pd.DataFrame) -> dict[str, object]:
+    """Metadata of a failed check: how many failure cases, and the first of them as a table."""
+    return {
+        "failure_count": dg.MetadataValue.int(len(cases)),
+        "failure_cases": dg.MetadataValue.md(preview_markdown(cases, MAX_FAILURE_CASES)),
+    }
+
+
 def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str, object]:
     """Metadata recorded with every table materialisation."""
     return {
@@ -80,16 +87,12 @@ def table_metadata(model: type[pa.DataFrameModel], df: pd.DataFrame) -> dict[str
 
 
 def warehouse_table_metadata(
-    conn: duckdb.DuckDBPyConnection, table: str, model: type[pa.DataFrameModel], omit: Sequence[str] = ()
+    conn: duckdb.DuckDBPyConnection, table: str, model: type[pa.DataFrameModel]
 ) -> dict[str, object]:
-    """The same metadata as ``table_metadata``, read from table ``table`` of the warehouse.
-
-    ``omit`` names columns left out of the preview (long texts); the schema
-    still lists them. ``table`` must be a schema-registered name.
-    """
+    """The same metadata as ``table_metadata``, read from table ``table`` (a schema-registered name)."""
     head = read_head(conn, table, PREVIEW_ROWS)
     return {
         "dagster/row_count": dg.MetadataValue.int(count_rows(conn, table)),
         "dagster/column_schema": column_schema(model),
-        "preview": dg.MetadataValue.md(preview_markdown(head.drop(columns=list(omit)))),
+        "preview": dg.MetadataValue.md(preview_markdown(head)),
     }

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from pipeline.common.vocabulary import STATISTICAL_KINDS
 from pipeline.enrichment.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
 from pipeline.enrichment.geography import sentence_geographies
 from pipeline.enrichment.period import (
@@ -31,9 +32,6 @@ from pipeline.enrichment.segments import segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
 from pipeline.enrichment.text import blank_markup, sentence_starts_before
-
-STATISTICAL_KINDS = ("count", "percent", "money", "ratio", "multiplier")
-TEMPORAL_KINDS = ("year", "date", "duration")
 
 __all__ = ["STATISTICAL_KINDS", "Enrichment", "Gazetteer", "MentionLike", "Region", "codes_text", "enrich"]
 

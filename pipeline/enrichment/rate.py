@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-RATE_UNITS = ("day", "week", "month", "quarter", "year")
+from pipeline.common.vocabulary import RATE_UNITS
+
+__all__ = ["RATE_UNITS", "rate_per"]
+
 _PER = re.compile(
     r"^\s*(?:[A-Za-z][A-Za-z-]*\s+){0,4}?(?:(?:per|a|an|each|every)\s+(?P<unit>day|week|month|quarter|year|annum)"
     r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|yearly))\b(?!-)(?!\s+(?:ago|later|earlier|before|after|old|long)\b)",

@@ -7,11 +7,9 @@ CSV writes it as an empty cell). Pure: text in, plain dicts out.
 
 from __future__ import annotations
 
+from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
 from pipeline.enrichment import Enrichment, Gazetteer, enrich
 from pipeline.extraction import Mention, extract
-
-#: The columns enrichment adds to a mention row, in the ``mentions`` table's order.
-ENRICHMENT_COLUMNS: tuple[str, ...] = ("subject", "geography", "period_start", "period_end", "rate_per")
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:

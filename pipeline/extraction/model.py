@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATISTICAL_KINDS: tuple[str, ...] = ("count", "percent", "money", "ratio", "multiplier")
-TEMPORAL_KINDS: tuple[str, ...] = ("year", "date", "duration")
-KINDS: tuple[str, ...] = STATISTICAL_KINDS + TEMPORAL_KINDS
+from pipeline.common.vocabulary import KINDS, STATISTICAL_KINDS, TEMPORAL_KINDS
+
+__all__ = ["FIELDS", "KINDS", "STATISTICAL_KINDS", "TEMPORAL_KINDS", "Mention"]
+
 FIELDS: tuple[str, ...] = (
     "start",
     "end",

@@ -13,10 +13,7 @@ from contextlib import contextmanager
 import duckdb
 import pandas as pd
 
-from pipeline.common.settings import REPO_ROOT
 from schemas import INTERNAL_SCHEMAS, SCHEMAS
-
-SQL_DIR = REPO_ROOT / "warehouse"
 
 
 def _known_table(name: str) -> str:
@@ -75,11 +72,6 @@ def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
         "select count(*) from information_schema.tables where table_schema = 'main' and table_name = ?", [name]
     ).fetchone()
     return bool(row and row[0])
-
-
-def read_sql(name: str) -> str:
-    """The text of ``warehouse/<name>.sql``."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def read_texts_and_mentions(

@@ -6,17 +6,16 @@ from dagster_duckdb import DuckDBResource
 from pipeline.defs.inputs import input_failure
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
+from pipeline.defs.table_asset import table_asset
 from pipeline.sources.documents import SourceError, audit_sources, load_verified_documents
 from pipeline.store.frames import documents_frame
 from pipeline.store.tables import replace_table
 from schemas import Documents
 
 
-@dg.asset(group_name="sources", kinds={"duckdb", "pandas"}, pool="duckdb", code_version="1")
+@table_asset(Documents, group="sources")
 def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
-    """One row per source document: provenance (title, publisher, date, licence), size, SHA-256 and text.
-
-    Every document is checked against its provenance record (checksum, size,
+    """Every document is checked against its provenance record (checksum, size,
     UTF-8, not empty) before anything is written; a bad source stops the run
     with a message naming the file, and the warehouse is left as it was.
     """

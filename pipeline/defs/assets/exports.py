@@ -4,6 +4,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.common.settings import REPO_ROOT
+from pipeline.defs.fingerprints import code_version
 from pipeline.defs.inputs import read_input
 from pipeline.defs.resources import ProjectPaths
 from pipeline.release.build import build_release
@@ -13,7 +14,13 @@ from pipeline.store.tables import read_table
 from schemas import SCHEMAS
 
 
-@dg.asset(group_name="publish", kinds={"csv", "parquet", "html"}, pool="duckdb", code_version="2", deps=list(SCHEMAS))
+@dg.asset(
+    group_name="publish",
+    kinds={"csv", "parquet", "html"},
+    pool="duckdb",
+    code_version=code_version(__name__),
+    deps=list(SCHEMAS),
+)
 def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
     """The release: every table as CSV and Parquet, with datapackage.json, data dictionary, CITATION.cff,
     CHANGELOG.md, index.html and SHA256SUMS, written only after every check passed.

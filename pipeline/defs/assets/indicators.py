@@ -8,20 +8,15 @@ from pipeline.curation.locators import located_documents
 from pipeline.defs.inputs import gazetteer_of, read_input
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
+from pipeline.defs.table_asset import table_asset
 from pipeline.store.frames import records_frame
 from pipeline.store.tables import read_texts_and_mentions, replace_table
 from schemas import Indicators
 
 
-@dg.asset(
-    group_name="curate",
-    kinds={"duckdb", "pandas"},
-    pool="duckdb",
-    code_version="1",
-    deps=["documents", "mentions", "regions"],
-)
+@table_asset(Indicators, group="curate", deps=["documents", "mentions", "regions"])
 def indicators(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
-    """One row per curated indicator: label, unit, geography, period, and the value of the one mention it locates.
+    """Each entry of sources/indicators.yaml with the value of the one mention its locator designates.
 
     A locator (document + quote fragment) that matches no mention or several
     stops the run with a message naming the entry; nothing is written.

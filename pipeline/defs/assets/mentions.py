@@ -8,6 +8,7 @@ from pipeline.curation.regions import REGIONS_FILE
 from pipeline.defs.inputs import gazetteer_of
 from pipeline.defs.metadata import warehouse_table_metadata
 from pipeline.defs.resources import ProjectPaths
+from pipeline.defs.table_asset import table_asset
 from pipeline.enrichment.rows import mention_rows
 from pipeline.store.frames import mentions_frame
 from pipeline.store.incremental import (
@@ -20,9 +21,6 @@ from pipeline.store.incremental import (
 )
 from schemas import Mentions
 
-#: Changes whenever the extraction code does, so the UI marks ``mentions`` stale after an extractor change.
-EXTRACTOR_VERSION = extractor_fingerprint()
-
 
 class ExtractionConfig(dg.Config):
     """Run configuration of ``mentions`` (Launchpad: ``ops: mentions: config:``)."""
@@ -33,18 +31,12 @@ class ExtractionConfig(dg.Config):
     )
 
 
-@dg.asset(
-    group_name="extract",
-    kinds={"duckdb", "pandas"},
-    pool="duckdb",
-    code_version=EXTRACTOR_VERSION[:12],
-    deps=["documents", "regions"],
-)
+@table_asset(Mentions, group="extract", deps=["documents", "regions"])
 def mentions(
     context: dg.AssetExecutionContext, config: ExtractionConfig, duckdb: DuckDBResource, paths: ProjectPaths
 ) -> dg.MaterializeResult:
-    """One row per numeric mention: document, offsets, text, kind, value, unit, approx, sentence, and for
-    statistical kinds what the figure counts (subject), where (geography), when (period) and per what (rate_per).
+    """Columns: document, offsets, text, kind, value, unit, approx, sentence, and for statistical kinds
+    what the figure counts (subject), where (geography), when (period) and per what (rate_per).
 
     Extraction is the pure function ``pipeline.extraction.extract`` and enrichment
     the pure ``pipeline.enrichment.enrich``, applied one document at a time; ``text``

@@ -6,14 +6,15 @@ from dagster_duckdb import DuckDBResource
 from pipeline.defs.inputs import gazetteer_of
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
+from pipeline.defs.table_asset import table_asset
 from pipeline.store.frames import regions_frame
 from pipeline.store.tables import replace_table
 from schemas import Regions
 
 
-@dg.asset(group_name="sources", kinds={"duckdb", "pandas"}, pool="duckdb", code_version="1")
+@table_asset(Regions, group="sources")
 def regions(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
-    """One row per region × member country: the region codes of the geography columns (sources/regions.yaml).
+    """Read from sources/regions.yaml.
 
     Region codes never collide with ISO 3166-1 alpha-3 country codes and every
     member is an ISO code; a bad entry stops the run naming it.

@@ -1,4 +1,7 @@
--- Check corroboration_matches_mentions: one row per problem; no rows means the check passes.
+-- Every mention of a corroborated figure exists and has the figure's kind and value.
+-- passes: every corroborated mention matches its figure
+-- fails: <n> corroborated mention(s) do not match
+-- One row per problem (the ids a person needs to fix it); no rows means the check passes.
 -- Mentions of a corroborated figure that are missing or have another kind or value.
 with members as (
     select figure_id, kind, value, n_documents, unnest(string_split(mention_ids, ';')) as mention_id

@@ -1,4 +1,7 @@
--- Check indicators_resolve_to_mentions: one row per problem; no rows means the check passes.
+-- Every indicator's locator resolved to exactly one mention, whose document, value and text it carries.
+-- passes: every indicator matches its mention
+-- fails: <n> indicator(s) do not match their mention
+-- One row per problem (the ids a person needs to fix it); no rows means the check passes.
 -- Indicators that do not carry the document, value and text of their mention.
 select i.indicator_id, i.mention_id, i.value, m.number, i.text, m.text as mention_text
 from indicators i left join mentions m using (mention_id)

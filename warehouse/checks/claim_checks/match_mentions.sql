@@ -1,4 +1,7 @@
--- Check claims_match_mentions: one row per problem; no rows means the check passes.
+-- Every claim's stated value and statement are those of its mention.
+-- passes: every claim matches its mention
+-- fails: <n> claim(s) do not match their mention
+-- One row per problem (the ids a person needs to fix it); no rows means the check passes.
 -- Claims whose stated value or statement is not that of their mention.
 select c.claim_id, c.mention_id, c.stated_value, m.number
 from claim_checks c left join mentions m using (mention_id)
