@@ -54,7 +54,7 @@ def test_gazetteer_ignores_names_of_organisations_and_lowercase_words(text: str)
 
 
 def test_every_region_code_differs_from_every_country_code() -> None:
-    from pipeline.enrichment.gazetteer import COUNTRY_NAMES
+    from pipeline.places.gazetteer import COUNTRY_NAMES
 
     assert not {r.code for r in gazetteer().regions} & set(COUNTRY_NAMES)
 

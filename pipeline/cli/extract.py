@@ -17,7 +17,7 @@ from pipeline.enrichment.rows import mention_row, mention_rows
 from pipeline.extraction import FIELDS, extract
 
 if TYPE_CHECKING:
-    from pipeline.enrichment import Gazetteer
+    from pipeline.places.gazetteer import Gazetteer
 
 #: The gold files' columns, then the sentence; ``--enrich`` appends ``ENRICHMENT_COLUMNS``.
 COLUMNS: tuple[str, ...] = ("doc", *FIELDS)

@@ -17,7 +17,7 @@ from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
 from pipeline.curation.fields import check_fields, check_identifier, day_field, text_field
 from pipeline.curation.locators import resolve_locator
-from pipeline.enrichment.gazetteer import codes_text
+from pipeline.places.gazetteer import codes_text
 
 INDICATORS_FILE = "indicators.yaml"
 FIELDS = ("label", "unit", "geography", "period_start", "period_end", "locator")

@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
 from pipeline.curation.fields import check_fields, text_field
-from pipeline.enrichment.gazetteer import COUNTRY_NAMES, Gazetteer, Region
+from pipeline.places.gazetteer import COUNTRY_NAMES, Gazetteer, Region
 
 REGIONS_FILE = "regions.yaml"
 _CODE = re.compile(r"^[A-Z]{3}(-[A-Z]{3})?$")

@@ -16,7 +16,7 @@ import dagster as dg
 from pipeline.common.errors import InputError
 from pipeline.curation.regions import load_gazetteer
 from pipeline.defs.metadata import problems_markdown
-from pipeline.enrichment import Gazetteer
+from pipeline.places.gazetteer import Gazetteer
 
 T = TypeVar("T")
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from pipeline.common.vocabulary import STATISTICAL_KINDS
-from pipeline.enrichment.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
 from pipeline.enrichment.geography import sentence_geographies
 from pipeline.enrichment.period import (
     LOOKBACK_SENTENCES,
@@ -32,6 +31,7 @@ from pipeline.enrichment.segments import segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
 from pipeline.enrichment.text import blank_markup, sentence_starts_before
+from pipeline.places.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
 
 __all__ = ["STATISTICAL_KINDS", "Enrichment", "Gazetteer", "MentionLike", "Region", "codes_text", "enrich"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.enrichment.gazetteer import PlaceMatch
 from pipeline.enrichment.segments import Segments
+from pipeline.places.gazetteer import PlaceMatch
 
 
 def _codes_in(places: Sequence[PlaceMatch], lo: int, hi: int) -> set[str]:

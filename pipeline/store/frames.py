@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from pipeline.enrichment import Gazetteer
+from pipeline.places.gazetteer import Gazetteer
 from pipeline.sources.documents import SourceDocument
 from schemas import Documents, Mentions, Regions
 

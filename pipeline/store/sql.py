@@ -28,7 +28,7 @@ import pandas as pd
 
 from pipeline.common import vocabulary
 from pipeline.common.settings import REPO_ROOT
-from pipeline.enrichment.gazetteer import COUNTRY_NAMES
+from pipeline.places.gazetteer import COUNTRY_NAMES
 
 SQL_DIR = REPO_ROOT / "warehouse"
 CHECKS_DIR = SQL_DIR / "checks"
@@ -80,9 +80,9 @@ def tables_read(sql: str, tables: Collection[str]) -> list[str]:
     return sorted({name for name in _TABLE_READ.findall(_code(sql)) if name in tables})
 
 
-def mart_files() -> dict[str, Path]:
+def mart_files(sql_dir: Path = SQL_DIR) -> dict[str, Path]:
     """Every derived table built by SQL: table name → ``warehouse/<table>.sql``."""
-    return {path.stem: path for path in sorted(SQL_DIR.glob("*.sql"))}
+    return {path.stem: path for path in sorted(sql_dir.glob("*.sql"))}
 
 
 @dataclass(frozen=True)
@@ -117,10 +117,10 @@ def _header(path: Path, sql: str) -> tuple[str, str, str]:
     return description, passed, problem
 
 
-def check_files(tables: Collection[str]) -> list[SqlCheck]:
+def check_files(tables: Collection[str], checks_dir: Path = CHECKS_DIR) -> list[SqlCheck]:
     """Every SQL check under ``warehouse/checks/<table>/``, in table and file order; unknown tables raise."""
     checks = []
-    for folder in sorted(p for p in CHECKS_DIR.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in checks_dir.iterdir() if p.is_dir()):
         if folder.name not in tables:
             raise ValueError(f"{folder}: checks of an unknown table; known tables: {', '.join(sorted(tables))}")
         for path in sorted(folder.glob("*.sql")):

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.enrichment.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES
-from pipeline.enrichment.iso3166 import COUNTRIES
+from pipeline.places.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES
+from pipeline.places.iso3166 import COUNTRIES
 
 COUNTRY_NAMES: dict[str, str] = dict(COUNTRIES)
 
