@@ -13,7 +13,8 @@ import pytest
 from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
-from pipeline.extraction import Mention, extract
+from pipeline.extraction import Mention, extract, extract_with_date
+from pipeline.sources.documents import read_provenance
 from tests.conftest import SEED_IDS
 
 JAN_JUL_2021 = ("2021-01-01", "2021-07-31")
@@ -29,8 +30,9 @@ def gazetteer() -> Gazetteer:
 @cache
 def enriched(doc_id: str) -> tuple[tuple[Mention, Enrichment], ...]:
     text = (REPO_ROOT / "sources" / f"{doc_id}.txt").read_text(encoding="utf-8")
-    mentions = extract(text)
-    return tuple(zip(mentions, enrich(text, mentions, gazetteer()), strict=True))
+    published = read_provenance(REPO_ROOT / "sources")[f"{doc_id}.txt"].published
+    mentions, document_date = extract_with_date(text, published)
+    return tuple(zip(mentions, enrich(text, mentions, gazetteer(), document_date), strict=True))
 
 
 def figure(doc_prefix: str, start: int) -> tuple[Mention, Enrichment]:

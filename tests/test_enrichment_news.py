@@ -15,7 +15,7 @@ import pytest
 from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
-from pipeline.extraction import extract
+from pipeline.extraction import extract_with_date
 
 
 @cache
@@ -25,10 +25,10 @@ def gazetteer() -> Gazetteer:
 
 def enrichment_of(text: str, figure: str) -> Enrichment:
     """The enrichment of the one statistical mention of ``text`` written ``figure``."""
-    mentions = extract(text)
+    mentions, document_date = extract_with_date(text)
     found = [
         e
-        for m, e in zip(mentions, enrich(text, mentions, gazetteer()), strict=True)
+        for m, e in zip(mentions, enrich(text, mentions, gazetteer(), document_date), strict=True)
         if m.text == figure and m.kind in STATISTICAL_KINDS
     ]
     assert len(found) == 1, f"no single statistical mention {figure!r} in {[m.text for m in mentions]}"

@@ -1,8 +1,9 @@
 """``python -m pipeline extract PATH... [--format csv|jsonl]``: mentions of files, one row each.
 
 Documents are read one at a time as UTF-8 exactly as stored (no newline
-translation), so offsets index the file's text. A path that cannot be read is
-reported on ``err`` and skipped; the exit status is then 1.
+translation), so offsets index the file's text. A file in a sources folder is
+read against its recorded publication date, as the pipeline reads it. A path
+that cannot be read is reported on ``err`` and skipped; the exit status is then 1.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
@@ -41,10 +43,42 @@ def load_enrichment_gazetteer(err: TextIO) -> Gazetteer | None:
         return None
 
 
-def _document_rows(doc: str, text: str, gazetteer: Gazetteer | None) -> list[dict[str, object]]:
+class PublishedDates:
+    """The recorded publication date of a file that lies in a sources folder (its ``provenance.yaml``), if any.
+
+    So that ``extract`` reads a source document as the pipeline does. A folder
+    whose provenance cannot be read gets one warning on ``err`` and no dates.
+    """
+
+    def __init__(self, err: TextIO) -> None:
+        self._err = err
+        self._folders: dict[Path, dict[str, str | None]] = {}
+
+    def of(self, path: str) -> str | None:
+        """The ``published`` date recorded for ``path``, or None."""
+        file = Path(path)
+        folder = file.resolve().parent
+        if folder not in self._folders:
+            self._folders[folder] = self._read(folder)
+        return self._folders[folder].get(file.name)
+
+    def _read(self, folder: Path) -> dict[str, str | None]:
+        from pipeline.common.errors import InputError
+        from pipeline.sources.documents import PROVENANCE_FILE, read_provenance
+
+        if not (folder / PROVENANCE_FILE).is_file():
+            return {}
+        try:
+            return {name: p.published for name, p in read_provenance(folder).items()}
+        except InputError as exc:
+            self._err.write(f"extract: {exc}; its documents are read without their publication dates\n")
+            return {}
+
+
+def _document_rows(doc: str, text: str, published: str | None, gazetteer: Gazetteer | None) -> list[dict[str, object]]:
     if gazetteer is not None:
-        return mention_rows(doc, text, gazetteer)
-    return [mention_row(doc, m) for m in extract(text)]
+        return mention_rows(doc, text, gazetteer, published)
+    return [mention_row(doc, m) for m in extract(text, published)]
 
 
 def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer: Gazetteer | None = None) -> int:
@@ -63,6 +97,7 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer:
     if writer is not None:
         writer.writerow(columns)
     status = 0
+    dates = PublishedDates(err)
     for path in paths:
         try:
             text = _read(path)
@@ -75,7 +110,7 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer:
             status = 1
             continue
         doc = os.path.splitext(os.path.basename(path))[0]
-        rows = [tuple(row[k] for k in keys) for row in _document_rows(doc, text, gazetteer)]
+        rows = [tuple(row[k] for k in keys) for row in _document_rows(doc, text, dates.of(path), gazetteer)]
         try:
             if writer is not None:
                 writer.writerows(rows)

@@ -30,8 +30,10 @@ from pipeline.enrichment.rate import rate_per
 from pipeline.enrichment.segments import segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
-from pipeline.enrichment.text import blank_markup, sentence_starts_before
+from pipeline.enrichment.text import blank_markup
 from pipeline.places.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
+from pipeline.text.document_date import DocumentDate
+from pipeline.text.sentences import sentence_starts_before
 
 __all__ = ["STATISTICAL_KINDS", "Enrichment", "Gazetteer", "MentionLike", "Region", "codes_text", "enrich"]
 
@@ -101,11 +103,19 @@ def _contexts(text: str, mentions: Sequence[MentionLike]) -> list[tuple[int, int
     return merged
 
 
-def enrich(text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer) -> list[Enrichment]:
-    """One ``Enrichment`` per mention of ``text``, in the order of ``mentions``."""
+def enrich(
+    text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer, document_date: DocumentDate | None = None
+) -> list[Enrichment]:
+    """One ``Enrichment`` per mention of ``text``, in the order of ``mentions``.
+
+    ``document_date`` is the date the document speaks from, as extraction read it
+    (``pipeline.extraction.extract_with_date``); without it nothing is read as relative time.
+    """
     clean = blank_markup(text)
     expressions = time_expressions(
-        clean, [(m.kind, m.start, m.end, m.value) for m in mentions if m.kind in ("year", "date")]
+        clean,
+        [(m.kind, m.start, m.end, m.value) for m in mentions if m.kind in ("year", "date")],
+        document_date.today if document_date is not None else None,
     )
     places = gazetteer.find(clean)
     place_starts = [p.start for p in places]

@@ -19,8 +19,8 @@ mentions, never count) and the words right before them:
 | ``in the year to March 2023`` | 2022-04-01 to 2023-03-31 |
 | ``beginning January 5, 2023`` | from that day, no end |
 
-Read against the document's date (its first date mention in the first 400
-characters, the dateline of a news item or press release): ``last year``,
+Read against the document's date (``pipeline.text.document_date``: its recorded
+publication date, else the dateline of a news item or press release): ``last year``,
 ``this year``, ``so far this year`` (to that date), ``last month``, ``the first
 nine months of the year``, and a month without a year (``in December``: the
 latest December up to that date; ``by the end of September``: the next one).
@@ -237,8 +237,13 @@ def _date_period(text: str, start: int, end: int, value: str) -> Period:
     return Period(lo, hi, start, end)
 
 
-def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -> list[Period]:
-    """The time expressions of a document, from its year and date mentions ``(kind, start, end, value)``."""
+def time_expressions(
+    text: str, temporal: Sequence[tuple[str, int, int, str]], today: str | None = None
+) -> list[Period]:
+    """The time expressions of a document, from its year and date mentions ``(kind, start, end, value)``.
+
+    ``today`` is the document's date (ISO 8601 day), which relative expressions are read against.
+    """
     single: list[Period] = []
     for kind, start, end, value in sorted(temporal, key=lambda t: t[1]):
         if kind == "year":
@@ -269,24 +274,8 @@ def time_expressions(text: str, temporal: Sequence[tuple[str, int, int, str]]) -
             continue
         merged.append(a)
         i += 1
-    relative = relative_expressions(text, document_date(temporal), merged)
+    relative = relative_expressions(text, today, merged)
     return sorted(merged + relative, key=lambda p: p.span_start) if relative else merged
-
-
-def document_date(temporal: Sequence[tuple[str, int, int, str]]) -> str | None:
-    """The document's own date: its first date mention within ``DOCUMENT_DATE_WITHIN`` characters of the start.
-
-    News items and press releases open with one (``MEXICO CITY, Oct. 3, 2023 —``,
-    ``Published March 19, 2024``); a month (``May 2023``) stands for its last day.
-    """
-    for kind, start, _, value in sorted(temporal, key=lambda t: t[1]):
-        if start >= DOCUMENT_DATE_WITHIN:
-            break
-        if kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return value
-        if kind == "date" and re.fullmatch(r"\d{4}-\d{2}", value):
-            return _month_bounds(int(value[:4]), int(value[5:7]), int(value[5:7]))[1]
-    return None
 
 
 def relative_expressions(text: str, today: str | None, known: Sequence[Period]) -> list[Period]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
 from pipeline.enrichment import Enrichment, Gazetteer, enrich
-from pipeline.extraction import Mention, extract
+from pipeline.extraction import Mention, extract_with_date
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
@@ -43,7 +43,12 @@ def mention_row(doc_id: str, m: Mention, e: Enrichment | None = None) -> dict[st
     return row
 
 
-def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer) -> list[dict[str, object]]:
-    """The enriched rows of every mention of one document, in extraction order."""
-    mentions = extract(text)
-    return [mention_row(doc_id, m, e) for m, e in zip(mentions, enrich(text, mentions, gazetteer), strict=True)]
+def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer, published: str | None = None) -> list[dict[str, object]]:
+    """The enriched rows of every mention of one document, in extraction order.
+
+    ``published`` is the document's recorded publication date: extraction and
+    enrichment both read the text against it (or, without it, against the dateline).
+    """
+    mentions, document_date = extract_with_date(text, published)
+    enrichments = enrich(text, mentions, gazetteer, document_date)
+    return [mention_row(doc_id, m, e) for m, e in zip(mentions, enrichments, strict=True)]

@@ -10,7 +10,7 @@ command line call the very same code::
 
 from __future__ import annotations
 
-from pipeline.extraction.extractor import extract
+from pipeline.extraction.extractor import extract, extract_with_date
 from pipeline.extraction.model import FIELDS, KINDS, STATISTICAL_KINDS, TEMPORAL_KINDS, Mention
 
-__all__ = ["FIELDS", "KINDS", "STATISTICAL_KINDS", "TEMPORAL_KINDS", "Mention", "extract"]
+__all__ = ["FIELDS", "KINDS", "STATISTICAL_KINDS", "TEMPORAL_KINDS", "Mention", "extract", "extract_with_date"]

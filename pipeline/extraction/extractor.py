@@ -15,7 +15,6 @@ the passes over the whole text; they share one :class:`~.found.ScanState`.
 from __future__ import annotations
 
 from pipeline.extraction.dateline import find_dateline
-from pipeline.extraction.dates import DateHit
 from pipeline.extraction.digit_mentions import at_digits
 from pipeline.extraction.found import ScanState
 from pipeline.extraction.model import Mention
@@ -23,21 +22,28 @@ from pipeline.extraction.triggers import TRIGGER_RE
 from pipeline.extraction.whole_text import allowed_segments, attach_signs, finish, read_table_columns
 from pipeline.extraction.word_mentions import at_word
 from pipeline.extraction.yearless_dates import resolve_dates
+from pipeline.text.document_date import DocumentDate
+from pipeline.text.document_date import document_date as choose_document_date
 
 
-def extract(text: str) -> list[Mention]:
-    """Every numeric mention of ``text``, sorted by (start, end); see the extraction guide."""
-    return extract_with_date(text)[0]
+def extract(text: str, published: str | None = None) -> list[Mention]:
+    """Every numeric mention of ``text``, sorted by (start, end); see the extraction guide.
+
+    ``published`` is the document's recorded publication date (ISO 8601), if known.
+    """
+    return extract_with_date(text, published)[0]
 
 
-def extract_with_date(text: str, document_date: DateHit | None = None) -> tuple[list[Mention], DateHit | None]:
+def extract_with_date(text: str, published: str | None = None) -> tuple[list[Mention], DocumentDate | None]:
     """The mentions of ``text`` and the document date their yearless dates were read against.
 
-    ``document_date`` None means the text's own dateline (None too when it has none).
+    That date is ``published`` when known (refined by the text's dateline when it
+    lies inside it), else the text's own dateline, else None.
     """
     state = scan(text)
-    if document_date is None:
-        document_date = find_dateline(text, state.dated)
+    hit = find_dateline(text, state.dated)
+    dateline = None if hit is None or hit.year is None else DocumentDate(hit.year, hit.month, hit.day, hit.start)
+    document_date = choose_document_date(published, dateline)
     resolve_dates(state, document_date)
     found = read_table_columns(text, attach_signs(text, state.found))
     return finish(text, found), document_date

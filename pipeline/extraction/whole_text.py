@@ -15,8 +15,8 @@ from pipeline.extraction.exclusions import citation_lines, reference_sections
 from pipeline.extraction.found import Found
 from pipeline.extraction.model import Mention
 from pipeline.extraction.patterns import SP
-from pipeline.extraction.sentences import SentenceFinder
 from pipeline.extraction.text_tables import table_cells
+from pipeline.text.sentences import SentenceFinder
 
 _SIGNED_KINDS = frozenset(("count", "percent", "ratio"))
 _SIGN_OPENERS = frozenset("( \t\n\u00a0|[")

@@ -12,7 +12,8 @@ import re
 from pipeline.extraction.dates import DateHit
 from pipeline.extraction.found import ScanState
 from pipeline.extraction.patterns import SP
-from pipeline.extraction.sentences import SentenceFinder
+from pipeline.text.document_date import DocumentDate
+from pipeline.text.sentences import SentenceFinder
 
 _SAME_CLAUSE_REACH = 80
 _MONTH_DAY_RE = re.compile(r"\d{4}-(\d\d)-(\d\d)$")
@@ -30,7 +31,7 @@ _FUTURE_RE = re.compile(
 )
 
 
-def resolve_dates(state: ScanState, document_date: DateHit | None) -> None:
+def resolve_dates(state: ScanState, document_date: DocumentDate | None) -> None:
     """Give the dates of ``state`` written without a year the year their context makes plain.
 
     In order: the year of a range's dated end (``April 1 to May 14, 2024``); a year
@@ -106,7 +107,7 @@ def _reporting_years(text: str, years: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def _after_document_date(hit: DateHit, doc: DateHit, year: int) -> bool:
+def _after_document_date(hit: DateHit, doc: DocumentDate, year: int) -> bool:
     """Whether the day of ``hit``, in ``year``, falls after the document date ``doc``."""
     if doc.year != year or hit.day is None or doc.day is None:
         return False

@@ -15,23 +15,24 @@ from pathlib import Path
 
 ORCHESTRATION = ("dagster", "dagster_duckdb", "dagster_webserver")
 STORAGE = ("duckdb",)
-PURE = ("common", "places", "extraction", "enrichment", "curation")
+PURE = ("common", "places", "text", "extraction", "enrichment", "curation")
 
 #: For each package of ``pipeline`` (or ``schemas``), the project packages it may import.
 ALLOWED: dict[str, frozenset[str]] = {
     "common": frozenset(),
     "places": frozenset(),
-    "extraction": frozenset({"common"}),
-    "enrichment": frozenset({"common", "places", "extraction"}),
+    "text": frozenset(),
+    "extraction": frozenset({"common", "text"}),
+    "enrichment": frozenset({"common", "places", "text", "extraction"}),
     "curation": frozenset({"common", "places"}),
     "schemas": frozenset({"common"}),
     "sources": frozenset({"common"}),
     "store": frozenset({"common", "places", "sources", "schemas"}),
     "release": frozenset({"common", "store"}),
     "defs": frozenset(
-        {"common", "places", "extraction", "enrichment", "curation", "sources", "store", "release", "schemas"}
+        {"common", "places", "text", "extraction", "enrichment", "curation", "sources", "store", "release", "schemas"}
     ),
-    "cli": frozenset({"common", "places", "extraction", "enrichment", "curation", "sources", "defs"}),
+    "cli": frozenset({"common", "places", "text", "extraction", "enrichment", "curation", "sources", "defs"}),
     "": frozenset({"cli"}),  # pipeline/__init__.py and __main__.py
 }
 

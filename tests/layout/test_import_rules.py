@@ -38,6 +38,7 @@ def tree(tmp_path: Path) -> Path:
         ("pipeline/store/tables.py", "from dagster import asset", "only pipeline.defs imports Dagster"),
         ("pipeline/enrichment/rate.py", "import duckdb", "pipeline.enrichment is pure: no storage"),
         ("pipeline/extraction/values.py", "from pipeline.store import tables", "pipeline.extraction may import common"),
+        ("pipeline/text/sentences.py", "from pipeline.extraction import extract", "may import no other package"),
         ("pipeline/enrichment/rate.py", "from pipeline.curation.regions import load_gazetteer", "may import"),
         ("pipeline/curation/regions.py", "from pipeline.enrichment.rate import rate_per", "may import"),
         ("pipeline/curation/claims.py", "from pipeline.defs.inputs import read_input", "may import"),

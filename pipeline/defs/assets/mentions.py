@@ -53,8 +53,10 @@ def mentions(
         rows: list[dict[str, object]] = []
         counts = stored_counts(conn, plan.reuse)
         for doc_id in plan.extract:
-            (text,) = conn.execute("select text from documents where doc_id = ?", [doc_id]).fetchone()
-            doc_rows = mention_rows(doc_id, text, gazetteer)
+            text, published = conn.execute(
+                "select text, published from documents where doc_id = ?", [doc_id]
+            ).fetchone()
+            doc_rows = mention_rows(doc_id, text, gazetteer, published)
             counts[doc_id] = len(doc_rows)
             rows.extend(doc_rows)
         write_mentions(conn, mentions_frame(rows), plan.reuse, state_frame(documents, fingerprint, counts))

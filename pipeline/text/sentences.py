@@ -1,4 +1,4 @@
-"""Sentence boundaries, computed lazily around a span.
+"""Sentence boundaries, computed lazily around a span: the one splitter of extraction and enrichment.
 
 A sentence ends at ``.``, ``!`` or ``?`` (with closing quotes or brackets)
 followed by white space and a character that can open a sentence, unless the
@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extraction.lexicon import words as _words
-
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]*_\u00b9\u00b2\u00b3\u2070-\u2079]*(?=\s)|\n")
 _ABBREVIATIONS = frozenset(
-    _words(
+    str.split(
         "mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev fr lic hon col lt sgt capt cmdr adm pres "
         "supt insp al vs v no nos vol vols p pp fig figs ch art sec para approx ca c inc corp co ltd jan "
         "feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun univ "
@@ -125,3 +123,21 @@ class SentenceFinder:
         s, e = min(s, start), max(e, end)
         self._last = (s, e)
         return s, e
+
+
+def sentence_starts_before(text: str, pos: int, count: int, limit: int = 2000) -> int:
+    """Where the ``count``-th sentence before the one starting at ``pos`` starts (at most ``limit`` characters back).
+
+    Sentences are those of ``SentenceFinder``, the ones every mention's sentence columns give.
+    """
+    finder = SentenceFinder(text)
+    lo = max(0, pos - limit)
+    start = pos
+    for _ in range(count):
+        j = start - 1
+        while j >= lo and text[j].isspace():
+            j -= 1
+        if j < lo:
+            return lo
+        start = max(lo, finder.around(j, j + 1)[0])
+    return start
