@@ -8,8 +8,9 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.common.fingerprints import code_version, module_closure
 from pipeline.defs.definitions import defs
-from pipeline.defs.fingerprints import code_version, module_closure
+from pipeline.store.incremental import EXTRACTOR_MODULES
 from pipeline.store.sql import mart_files
 
 GRAPH = defs.resolve_asset_graph()
@@ -44,3 +45,9 @@ def test_a_sql_marts_version_changes_with_its_sql(tmp_path: Path) -> None:
     assert GRAPH.get(dg.AssetKey("corroboration")).code_version == code_version(
         "pipeline.defs.assets.marts", mart_files()["corroboration"]
     )
+
+
+def test_the_extraction_fingerprint_covers_every_module_rows_are_built_from() -> None:
+    closure = {name for module in EXTRACTOR_MODULES for name in module_closure(module)}
+    assert {"pipeline.places.countries", "pipeline.text.sentences", "pipeline.extraction.ranges"} <= closure
+    assert not any(m.startswith(("pipeline.defs", "pipeline.release")) for m in closure)

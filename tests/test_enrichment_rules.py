@@ -12,7 +12,7 @@ from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import Gazetteer
 from pipeline.enrichment.period import time_expressions
 from pipeline.enrichment.rate import rate_per
-from pipeline.enrichment.subject import clause_subject, noun_phrase, sentence_subjects
+from pipeline.enrichment.subject import noun_phrase, sentence_subjects
 
 
 @cache
@@ -133,13 +133,12 @@ def test_noun_phrase_stops_at_verbs_prepositions_and_numbers(text: str, expected
 
 def test_the_number_of_x_counts_x() -> None:
     text = "From 2010 to 2022, the number of migrants in Latin America nearly doubled"
-    assert clause_subject(text, 0, text.index("doubled"), lambda _: False) == "migrants"
+    assert subjects_of(text, [("multiplier", "doubled")]) == ["migrants"]
 
 
 def test_a_bare_place_name_is_no_subject() -> None:
     text = "Southwest Land Border have totaled 569,746"
-    is_place = lambda phrase: places(phrase) and places(phrase)[0][0] == phrase  # noqa: E731
-    assert clause_subject(text, 0, text.index("569"), is_place) is None
+    assert subjects_of(text, [("count", "569,746")]) == [None]
 
 
 def subjects_of(text: str, figures: list[tuple[str, str]]) -> list[str | None]:

@@ -16,10 +16,10 @@ import pytest
 import yaml
 
 from pipeline.common.settings import REPO_ROOT
-from pipeline.release.csv_safety import restore
 from pipeline.release.info import project_version
 from schemas import SCHEMAS
 from tests.conftest import SEED_IDS, Project
+from tests.csv_cells import restore
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 METADATA_FILES = {"datapackage.json", "DATA_DICTIONARY.md", "CITATION.cff", "CHANGELOG.md", "index.html", "SHA256SUMS"}

@@ -15,11 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pandera.typing import Series
 
-from pipeline.release.csv_safety import FORMULA_PREFIXES, neutralise, restore
+from pipeline.release.csv_safety import FORMULA_PREFIXES, neutralise
 from pipeline.release.frames import release_frame
 from pipeline.release.info import ReleaseError
 from pipeline.release.spec import table_spec
 from pipeline.release.writers import csv_bytes, format_number, parquet_bytes
+from tests.csv_cells import restore
 
 
 class Notes(pa.DataFrameModel):

@@ -18,7 +18,7 @@ from typing import Any
 import dagster as dg
 import pandera.pandas as pa
 
-from pipeline.defs.fingerprints import code_version
+from pipeline.common.fingerprints import code_version
 
 
 def table_description(model: type[pa.DataFrameModel], how: str | None = None) -> str:

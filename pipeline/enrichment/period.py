@@ -93,7 +93,6 @@ _YEAR_TO = re.compile(
     r"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?|through|until)\s+(?:the\s+end\s+of\s+)?$",
     re.IGNORECASE,
 )
-DOCUMENT_DATE_WITHIN = 400
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"

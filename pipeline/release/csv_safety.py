@@ -29,8 +29,3 @@ def _needs_neutralising(text: str) -> bool:
 def neutralise(text: str) -> str:
     """``text`` with an apostrophe in front if it starts like a spreadsheet formula; otherwise unchanged."""
     return NEUTRALISER + text if _needs_neutralising(text) else text
-
-
-def restore(cell: str) -> str:
-    """The exact text of a CSV cell written by ``neutralise`` (what the Parquet file holds)."""
-    return cell[1:] if cell.startswith(NEUTRALISER) and _needs_neutralising(cell) else cell

@@ -11,9 +11,6 @@ transaction, so they always agree.
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +18,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.common.fingerprints import fingerprint
 from pipeline.store.tables import table_exists, transaction
 from schemas import ExtractionState, Mentions
 
-#: Modules whose code decides what the mention rows are; a change to any of them re-extracts everything.
-EXTRACTOR_MODULES = ("pipeline.extraction", "pipeline.enrichment", "pipeline.store.frames", "schemas.mentions")
+#: Where mention rows are built; these and every project module they import make the fingerprint.
+EXTRACTOR_MODULES = ("pipeline.enrichment.rows", "pipeline.store.frames", "schemas.mentions")
 MENTION_ORDER = ("doc_id", "start", "end", "kind")
 
 
@@ -38,34 +36,13 @@ class ExtractionPlan:
     removed: list[str]
 
 
-def _module_files(module_name: str) -> list[Path]:
-    module = importlib.import_module(module_name)
-    package_dirs = getattr(module, "__path__", None)
-    if package_dirs:
-        return sorted(
-            p for d in package_dirs for p in Path(d).rglob("*") if p.is_file() and "__pycache__" not in p.parts
-        )
-    source = getattr(module, "__file__", None) or inspect.getsourcefile(getattr(module, "extract", module))
-    return [Path(source)] if source else []
-
-
 def extractor_fingerprint(*data_files: Path) -> str:
-    """SHA-256 over the extraction and enrichment code (file names and bytes, in a fixed order) and ``data_files``.
+    """SHA-256 over the code that builds mention rows (extraction, enrichment, their typing) and ``data_files``.
 
     ``data_files`` are the curated inputs the rows also depend on (the regions
     gazetteer), so editing them re-extracts every document too.
     """
-    digest = hashlib.sha256()
-    for path in data_files:
-        digest.update(f"data:{path.name}\0".encode())
-        digest.update(path.read_bytes() if path.is_file() else b"")
-        digest.update(b"\0")
-    for module_name in EXTRACTOR_MODULES:
-        for path in _module_files(module_name):
-            digest.update(f"{module_name}:{path.name}\0".encode())
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
-    return digest.hexdigest()
+    return fingerprint(EXTRACTOR_MODULES, data_files)
 
 
 def plan_extraction(

@@ -3,8 +3,8 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.common.fingerprints import code_version
 from pipeline.common.settings import REPO_ROOT
-from pipeline.defs.fingerprints import code_version
 from pipeline.defs.inputs import read_input
 from pipeline.defs.resources import ProjectPaths
 from pipeline.release.build import build_release

@@ -1,11 +1,11 @@
-"""Code versions that change exactly when the code or SQL an asset runs changes.
+"""Fingerprints of code: a SHA-256 over a module, every project module it imports, and data files.
 
-An asset's code version is a SHA-256 over the source of its module and of
-every project module it imports, directly or not (found by reading ``import``
-statements, without importing anything), plus the SQL files it runs. The UI
-then marks stale exactly the assets a change affects: editing
+The imports are found by reading ``import`` statements, without importing
+anything. An asset's code version is the fingerprint of its module and the SQL
+it runs, so the UI marks stale exactly the assets a change affects: editing
 ``pipeline/release/page.py`` marks ``exports``, editing ``warehouse/corroboration.sql``
-marks ``corroboration``, and neither marks ``mentions``.
+marks ``corroboration``, and neither marks ``mentions``. Incremental extraction
+re-extracts every document when the fingerprint of the row-building code changes.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib.util
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -74,16 +75,25 @@ def module_closure(name: str) -> tuple[str, ...]:
     return tuple(sorted(seen))
 
 
-def code_version(module_name: str, *files: Path) -> str:
-    """The code version of an asset defined in ``module_name`` that also runs ``files`` (SQL)."""
+def fingerprint(modules: Iterable[str], files: Iterable[Path] = ()) -> str:
+    """SHA-256 (hex) over the source of ``modules`` and everything they import, and the bytes of ``files``.
+
+    A file that does not exist counts as empty, so creating it changes the fingerprint.
+    """
     digest = hashlib.sha256()
-    for name in module_closure(module_name):
+    names = sorted({name for module in modules for name in module_closure(module)})
+    for name in names:
         path = _module_file(name)
         digest.update(f"{name}\0".encode())
         digest.update(path.read_bytes() if path is not None else b"")
         digest.update(b"\0")
-    for path in sorted(files):
-        digest.update(f"{path.name}\0".encode())
-        digest.update(path.read_bytes())
+    for path in files:
+        digest.update(f"data:{path.name}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
         digest.update(b"\0")
-    return digest.hexdigest()[:VERSION_LENGTH]
+    return digest.hexdigest()
+
+
+def code_version(module_name: str, *files: Path) -> str:
+    """The code version of an asset defined in ``module_name`` that also runs ``files`` (SQL)."""
+    return fingerprint([module_name], sorted(files))[:VERSION_LENGTH]
