@@ -27,7 +27,7 @@ from pipeline.enrichment.period import (
     time_expressions,
 )
 from pipeline.enrichment.rate import rate_per
-from pipeline.enrichment.segments import segment
+from pipeline.enrichment.segments import Segments, segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
 from pipeline.enrichment.text import blank_markup
@@ -103,6 +103,105 @@ def _contexts(text: str, mentions: Sequence[MentionLike]) -> list[tuple[int, int
     return merged
 
 
+@dataclass
+class _Document:
+    """What enrichment looks up in one document: its cleaned text, places, time expressions, statistical figures."""
+
+    text: str
+    clean: str
+    gazetteer: Gazetteer
+    places: list[PlaceMatch]
+    expressions: list[Period]
+    statistical: list[MentionLike]
+
+    def __post_init__(self) -> None:
+        self.place_starts = [p.start for p in self.places]
+        self.expression_starts = [p.span_start for p in self.expressions]
+        self.statistical_starts = [m.start for m in self.statistical]
+
+    def is_place(self, phrase: str) -> bool:
+        """Whether the phrase is only a place name (``Mexico``), not people named by a demonym (``Venezuelans``)."""
+        bare = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        found = self.gazetteer.find(bare)
+        whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(bare)
+        return whole and not self.gazetteer.names_people(bare)
+
+    def expressions_within(self, lo: int, hi: int) -> list[Period]:
+        """The time expressions lying inside ``[lo, hi)``."""
+        return _within(self.expressions, self.expression_starts, lambda p: p.span_end, lo, hi)
+
+
+@dataclass
+class _Previous:
+    """The last figure enriched, which a figure referring back (``the other 49``) takes its context from."""
+
+    enrichment: Enrichment | None = None
+    kind: str | None = None
+    end: int = -1
+
+
+def _sentence_periods(doc: _Document, cs: int, ce: int, spans3: list, segments: Segments) -> list[Period | None]:
+    """The period of each figure of one sentence, a sentence referring back taking the nearest one before."""
+    clean = doc.clean
+    periods: list[Period | None] = sentence_periods(clean, doc.expressions_within(cs, ce), segments, spans3)
+    if refers_back(clean[cs:ce]):
+        window = sentence_starts_before(clean, cs, LOOKBACK_SENTENCES)
+        earlier = lookback_period(doc.expressions_within(window, cs), window, cs)
+        periods = [p if p is not None else earlier for p in periods]
+    return periods
+
+
+def _sentence_rates(clean: str, figures: Sequence[MentionLike], ce: int, spans3: list) -> list[str | None]:
+    """The rate unit of each figure of one sentence; both ends of a value range share it."""
+    rates = [rate_per(clean, m.end, ce) for m in figures]
+    for i in range(len(figures) - 2, -1, -1):  # `from 6,000 to 12,000 a day`: both a day
+        if rates[i] is None and opens_value_range(clean, spans3, i):
+            rates[i] = rates[i + 1]
+    return rates
+
+
+def _enrich_sentence(
+    doc: _Document, cs: int, ce: int, previous: _Previous, out: dict[tuple[int, int, str], Enrichment]
+) -> None:
+    """Enrich the statistical figures of the sentence ``[cs, ce)`` into ``out``, updating ``previous``."""
+    clean = doc.clean
+    figures = _within(doc.statistical, doc.statistical_starts, lambda m: m.end, cs, ce)
+    if not figures:
+        return
+    segments = segment(clean, cs, ce, [(m.start, m.end) for m in figures])
+    context_places: list[PlaceMatch] = _within(doc.places, doc.place_starts, lambda p: p.end, cs, ce)
+    geographies = sentence_geographies(context_places, segments)
+    subjects = sentence_subjects(
+        clean,
+        cs,
+        ce,
+        [(m.kind, m.start, m.end, _number(m.value)) for m in figures],
+        previous.enrichment.subject if previous.enrichment else None,
+        doc.is_place,
+        previous.kind if previous.end >= sentence_starts_before(clean, cs, 1) else None,
+    )
+    spans3 = [(m.kind, m.start, m.end) for m in figures]
+    periods = _sentence_periods(doc, cs, ce, spans3, segments)
+    rates = _sentence_rates(clean, figures, ce, spans3)
+    for i, m in enumerate(figures):
+        geography = tuple(sorted(geographies[i]))
+        period = periods[i]
+        before = previous.enrichment
+        if before is not None and refers_back_to_figure(clean, m.start):
+            geography = geography or before.geography
+            if period is None and (before.period_start is not None or before.period_end is not None):
+                period = Period(before.period_start, before.period_end, m.start, m.end)
+        enrichment = Enrichment(
+            subject=subjects[i],
+            geography=geography,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            rate_per=rates[i],
+        )
+        out[(m.start, m.end, m.kind)] = enrichment
+        previous.enrichment, previous.kind, previous.end = enrichment, m.kind, m.end
+
+
 def enrich(
     text: str, mentions: Sequence[MentionLike], gazetteer: Gazetteer, document_date: DocumentDate | None = None
 ) -> list[Enrichment]:
@@ -117,66 +216,10 @@ def enrich(
         [(m.kind, m.start, m.end, m.value) for m in mentions if m.kind in ("year", "date")],
         document_date.today if document_date is not None else None,
     )
-    places = gazetteer.find(clean)
-    place_starts = [p.start for p in places]
-    expression_starts = [p.span_start for p in expressions]
-
-    def is_place(phrase: str) -> bool:
-        """Whether the phrase is only a place name (``Mexico``), not people named by a demonym (``Venezuelans``)."""
-        bare = phrase[4:] if phrase.lower().startswith("the ") else phrase
-        found = gazetteer.find(bare)
-        whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(bare)
-        return whole and not gazetteer.names_people(bare)
-
     statistical = sorted((m for m in mentions if m.kind in STATISTICAL_KINDS), key=lambda m: (m.start, m.end))
-    statistical_starts = [m.start for m in statistical]
+    doc = _Document(text, clean, gazetteer, gazetteer.find(clean), expressions, statistical)
     by_span: dict[tuple[int, int, str], Enrichment] = {}
-    previous: Enrichment | None = None
-    previous_kind: str | None = None
-    previous_end = -1
+    previous = _Previous()
     for cs, ce in _contexts(text, statistical):
-        figures = _within(statistical, statistical_starts, lambda m: m.end, cs, ce)
-        if not figures:
-            continue
-        spans = [(m.start, m.end) for m in figures]
-        segments = segment(clean, cs, ce, spans)
-        context_places: list[PlaceMatch] = _within(places, place_starts, lambda p: p.end, cs, ce)
-        geographies = sentence_geographies(context_places, segments)
-        subjects = sentence_subjects(
-            clean,
-            cs,
-            ce,
-            [(m.kind, m.start, m.end, _number(m.value)) for m in figures],
-            previous.subject if previous else None,
-            is_place,
-            previous_kind if previous_end >= sentence_starts_before(clean, cs, 1) else None,
-        )
-        context_expressions = _within(expressions, expression_starts, lambda p: p.span_end, cs, ce)
-        spans3 = [(m.kind, m.start, m.end) for m in figures]
-        periods: list[Period | None] = sentence_periods(clean, context_expressions, segments, spans3)
-        if refers_back(clean[cs:ce]):
-            window = sentence_starts_before(clean, cs, LOOKBACK_SENTENCES)
-            before = _within(expressions, expression_starts, lambda p: p.span_end, window, cs)
-            earlier = lookback_period(before, window, cs)
-            periods = [p if p is not None else earlier for p in periods]
-        rates = [rate_per(clean, m.end, ce) for m in figures]
-        for i in range(len(figures) - 2, -1, -1):  # `from 6,000 to 12,000 a day`: both a day
-            if rates[i] is None and opens_value_range(clean, spans3, i):
-                rates[i] = rates[i + 1]
-        for i, m in enumerate(figures):
-            geography = tuple(sorted(geographies[i]))
-            period = periods[i]
-            if previous is not None and refers_back_to_figure(clean, m.start):
-                geography = geography or previous.geography
-                if period is None and (previous.period_start is not None or previous.period_end is not None):
-                    period = Period(previous.period_start, previous.period_end, m.start, m.end)
-            enrichment = Enrichment(
-                subject=subjects[i],
-                geography=geography,
-                period_start=period.start if period else None,
-                period_end=period.end if period else None,
-                rate_per=rates[i],
-            )
-            by_span[(m.start, m.end, m.kind)] = enrichment
-            previous, previous_kind, previous_end = enrichment, m.kind, m.end
+        _enrich_sentence(doc, cs, ce, previous, by_span)
     return [by_span.get((m.start, m.end, m.kind), EMPTY) for m in mentions]
