@@ -128,7 +128,7 @@ def _scalar(value: Any) -> str:
     plain_ok = "\n" not in text and text == text.strip() and text != ""
     if plain_ok:
         try:
-            plain_ok = yaml.safe_load(f"k: {text}") == {"k": text}
+            plain_ok = parse_yaml(f"k: {text}") == {"k": text}
         except yaml.YAMLError:
             plain_ok = False
     return text if plain_ok else json.dumps(text, ensure_ascii=False)
