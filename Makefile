@@ -44,8 +44,10 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_enrich.py
 
+# ruff check (pyflakes, pycodestyle, isort, bugbear, complexity at most 15) and the formatter's check.
 lint: $(BIN)/.installed
 	$(BIN)/ruff check pipeline schemas tests bench
+	$(BIN)/ruff format --check pipeline schemas tests bench
 
 # Re-pin every dependency (needs the network); commit the result.
 lock: $(BIN)/.installed

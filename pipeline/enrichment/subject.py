@@ -229,25 +229,8 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
                 break
             i += 1
             continue
-        if not _is_content(word) or first is None and lw in NUMBER_WORDS:
+        if _ends_phrase(tokens, i, started=first is not None):
             break
-        if first is not None and (
-            _is_verb_form(word)
-            or lw in VERBS_AFTER_HEAD
-            or lw in PRONOUNS
-            or lw in RATE_ADVERBS
-            and (nxt is None or not _is_content(nxt[0]))
-        ):
-            break
-        if first is not None and word.isupper() and len(word) > 1 and not tokens[i - 1][0].isupper():
-            break  # `people UNHCR helped`: an acronym after the head opens a clause
-        before_preposition = nxt is not None and nxt[0].lower() in PREPOSITIONS | AUXILIARIES | {"of"}
-        if first is None and _is_verb_form(word) and (nxt is None or not _is_content(nxt[0])):
-            after_determiner = i > 0 and tokens[i - 1][0].lower() in DETERMINERS
-            if not (lw.endswith("ing") and after_determiner and before_preposition):
-                break  # `248,000 recorded in 2022`: a verb; but `the ceiling for the region` is a noun
-        if first is None and lw in VERBS_AFTER_HEAD and (nxt is None or nxt[0].lower() in PREPOSITIONS):
-            break  # `the record of 129,000 set in 2021`
         if first is None:
             first = w_start
         last = w_end
@@ -258,6 +241,49 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
     if first is None or last is None:
         return None
     return text[first:last], last
+
+
+def _ends_phrase(tokens: Sequence[tuple[str, int, int]], i: int, started: bool) -> bool:
+    """Whether the word ``tokens[i]`` ends the noun phrase (``started`` if it has a word already)
+    instead of joining it: a function word, a number opening it, a verb."""
+    word = tokens[i][0]
+    if not _is_content(word) or not started and word.lower() in NUMBER_WORDS:
+        return True
+    if started:
+        return _ends_after_head(tokens, i)
+    return _verb_not_noun(tokens, i)
+
+
+def _ends_after_head(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Whether the word ``tokens[i]``, after the phrase's first word, opens what follows the phrase:
+    a verb form, a pronoun, a rate adverb before no noun, or an acronym after a lower-case word."""
+    word = tokens[i][0]
+    lw = word.lower()
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        _is_verb_form(word)
+        or lw in VERBS_AFTER_HEAD
+        or lw in PRONOUNS
+        or lw in RATE_ADVERBS
+        and (nxt is None or not _is_content(nxt[0]))
+    ):
+        return True
+    return word.isupper() and len(word) > 1 and not tokens[i - 1][0].isupper()  # `people UNHCR helped`
+
+
+def _verb_not_noun(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Whether the word ``tokens[i]``, which would open the phrase, is a verb rather than a noun
+    (``248,000 recorded in 2022``, ``the record of 129,000 set in 2021``; but ``the ceiling for
+    the region`` is a noun)."""
+    word = tokens[i][0]
+    lw = word.lower()
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _is_verb_form(word) and (nxt is None or not _is_content(nxt[0])):
+        before_preposition = nxt is not None and nxt[0].lower() in PREPOSITIONS | AUXILIARIES | {"of"}
+        after_determiner = i > 0 and tokens[i - 1][0].lower() in DETERMINERS
+        if not (lw.endswith("ing") and after_determiner and before_preposition):
+            return True
+    return lw in VERBS_AFTER_HEAD and (nxt is None or nxt[0].lower() in PREPOSITIONS)
 
 
 def _reduce(phrase: str | None, is_place: Callable[[str], bool]) -> str | None:
@@ -391,11 +417,6 @@ def clause_subject_phrase(text: str, context_start: int, pos: int) -> str | None
     return None
 
 
-def clause_subject(text: str, context_start: int, pos: int, is_place: Callable[[str], bool]) -> str | None:
-    """The subject of the clause holding ``pos`` (see ``clause_subject_phrase``), reduced; None if it is a place."""
-    return _reduce(clause_subject_phrase(text, context_start, pos), is_place)
-
-
 def _noun_of_before(text: str, start: int) -> str | None:
     """``a cost of $200 million`` → ``cost``; None for a level reached (``a record of``) or a change (``a drop of``)."""
     m = _NOUN_OF_BEFORE.search(text[max(0, start - 80) : start])
@@ -473,45 +494,84 @@ def sentence_subjects(
     49``) or continue it (``Colombia hosts about 2.9 million``).
     """
     subjects: list[str | None] = []
-
-    def previous(i: int, same_kind: str | None = None) -> str | None:
-        """The subject of the nearest earlier figure (of ``same_kind``; an age only for one of the same kind)."""
-        for j in range(i - 1, -1, -1):
-            if subjects[j] and (same_kind is None and subjects[j] != "age" or figures[j][0] == same_kind):
-                return subjects[j]
-        return None
-
     for i, (kind, start, end, value) in enumerate(figures):
         subject = _reduce(own_subject(text, kind, start, end, value, context_end), lambda _: False)
         if subject is None and (refers_back(text, start) or _OF_PRONOUN.match(text, end)):
-            subject = previous(i) or antecedent_subject
-        if (
-            subject is None
-            and kind in ("percent", "multiplier")
-            and (_CHANGE_BEFORE.search(text[max(0, start - 40) : start]) or _CHANGE_AFTER.match(text, end))
-        ):
-            subject = previous(i)
+            subject = _previous_subject(figures, subjects, i) or antecedent_subject
+        if subject is None and _is_change(text, kind, start, end):
+            subject = _previous_subject(figures, subjects, i)
         if subject is None and i > 0 and _continues_previous(text, kind, figures[i - 1][2], start, end):
-            subject = previous(i)
+            subject = _previous_subject(figures, subjects, i)
         if subject is None and kind == "ratio":  # `1 in 4 recorded deaths`, with no figure before to count
             subject = _reduce(_direct(text, end, context_end), lambda _: False)
         if subject is None:
-            lead = _OF_LEAD.search(text[context_start:start])
-            if lead is not None:
-                found = noun_phrase(lead.group("np"), 0, len(lead.group("np")))
-                subject = _reduce(found[0], is_place) if found else None
+            subject = _of_lead_subject(text, context_start, start, is_place)
         if subject is None:
-            subject = previous(i, same_kind=kind)
+            subject = _previous_subject(figures, subjects, i, same_kind=kind)
         if subject is None:
-            phrase = clause_subject_phrase(text, context_start, start)
-            subject = _reduce(phrase, is_place)
-            if subject is None and phrase is not None and is_place(phrase) and antecedent_kind == kind:
-                subject = antecedent_subject  # `Colombia hosts about 2.9 million`: the place is where, not what
+            subject = _clause_opening_subject(
+                text, context_start, start, kind, is_place, antecedent_subject, antecedent_kind
+            )
         subjects.append(subject)
-    for i in range(len(subjects) - 1):  # `a 35 percent increase on the 1,381 deaths`
+    _take_subject_after_change_on(text, figures, subjects)
+    return subjects
+
+
+def _previous_subject(
+    figures: Sequence[tuple[str, int, int, float | None]],
+    subjects: Sequence[str | None],
+    i: int,
+    same_kind: str | None = None,
+) -> str | None:
+    """The subject of the nearest figure before figure ``i`` (of ``same_kind``; an age only for the same kind)."""
+    for j in range(i - 1, -1, -1):
+        if subjects[j] and (same_kind is None and subjects[j] != "age" or figures[j][0] == same_kind):
+            return subjects[j]
+    return None
+
+
+def _is_change(text: str, kind: str, start: int, end: int) -> bool:
+    """Whether the percent or multiplier at ``text[start:end]`` is a change (``down 9%``, ``a 41 per cent rise``)."""
+    return kind in ("percent", "multiplier") and bool(
+        _CHANGE_BEFORE.search(text[max(0, start - 40) : start]) or _CHANGE_AFTER.match(text, end)
+    )
+
+
+def _of_lead_subject(text: str, context_start: int, start: int, is_place: Callable[[str], bool]) -> str | None:
+    """``Of these deaths, 686 ...`` → ``deaths``: the noun of an ``of`` phrase leading the figure's sentence."""
+    lead = _OF_LEAD.search(text[context_start:start])
+    if lead is None:
+        return None
+    found = noun_phrase(lead.group("np"), 0, len(lead.group("np")))
+    return _reduce(found[0], is_place) if found else None
+
+
+def _clause_opening_subject(
+    text: str,
+    context_start: int,
+    start: int,
+    kind: str,
+    is_place: Callable[[str], bool],
+    antecedent_subject: str | None,
+    antecedent_kind: str | None,
+) -> str | None:
+    """The subject opening the figure's clause, reduced; when it is only a place (``Colombia hosts
+    about 2.9 million``), the subject of the figure before the sentence if of the same kind."""
+    phrase = clause_subject_phrase(text, context_start, start)
+    subject = _reduce(phrase, is_place)
+    if subject is None and phrase is not None and is_place(phrase) and antecedent_kind == kind:
+        return antecedent_subject  # the place is where, not what
+    return subject
+
+
+def _take_subject_after_change_on(
+    text: str, figures: Sequence[tuple[str, int, int, float | None]], subjects: list[str | None]
+) -> None:
+    """``a 35 percent increase on the 1,381 deaths``: a figure with no subject, followed by a change
+    word, ``on``/``over``/``from``/``compared with`` and the next figure, takes that figure's subject (in place)."""
+    for i in range(len(subjects) - 1):
         if subjects[i] is None and _CHANGE_ON.match(text[figures[i][2] : figures[i + 1][1]]):
             subjects[i] = subjects[i + 1]
-    return subjects
 
 
 def _continues_previous(text: str, kind: str, previous_end: int, start: int, end: int) -> bool:

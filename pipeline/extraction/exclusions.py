@@ -207,46 +207,94 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
     before = text[start - 1] if start > 0 else ""
     if (before.isalpha() and not allow_prefix) or before == "#" or before == "_":
         return not fiscal_prefix(text, start)
-    if before in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha():
-        i = start - 2
-        while i > 0 and text[i - 1].isalpha():
-            i -= 1
-        word = text[i : start - 1]
-        if not (word.islower() and word in _ALLOWED_LOWER_PREFIXES) or word in ("covid", "sars"):
-            return True
+    if _hyphenated_to_word(text, start):
+        return True
     if not allow_suffix and end < len(text):
-        after = text[end]
-        if _ESTIMATED_YEAR_RE.match(text, start) and end - start == 4:
-            return False  # 2023e, 2024f, 2022p: an estimated, forecast or provisional year
-        if after.isalpha() or after == "_":
-            return True
-        if after in "-\u2010\u2011" and end + 1 < len(text) and text[end + 1].isdigit():
-            # 1-800-..., 12-34-56: digits joined to a third group by hyphens
-            j = end + 1
-            while j < len(text) and text[j].isdigit():
-                j += 1
-            if j < len(text) and text[j] in "-\u2010\u2011" and j + 1 < len(text) and text[j + 1].isdigit():
-                return True
-            if j < len(text) and text[j].isalpha() and text[j] not in "s":
-                return True  # 2-2B, 1-9A
+        verdict = _verdict_after(text, start, end)
+        if verdict is not None:
+            return verdict
     window = text[max(0, start - 24) : start]
+    return (
+        _label_before(window)
+        or _legal_or_address(text, window, start, end)
+        or _acronym_before(text, window, start, end)
+        or _in_phone_or_time(text, start, end)
+    )
+
+
+def _hyphenated_to_word(text: str, start: int) -> bool:
+    """``COVID-19``, ``H-2B``: the digits hang by a hyphen on a word that is no allowed
+    lower-case prefix (``pre-2020``, ``mid-2023``)."""
+    if not (text[start - 1 : start] in "-\u2010\u2011" and start >= 2 and text[start - 2].isalpha()):
+        return False
+    i = start - 2
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i : start - 1]
+    return not (word.islower() and word in _ALLOWED_LOWER_PREFIXES) or word in ("covid", "sars")
+
+
+def _verdict_after(text: str, start: int, end: int) -> bool | None:
+    """What the characters right after the digits decide: False for an estimated year
+    (``2023e``), True for a letter or ``_`` (``19A``) or a further hyphenated group
+    (``1-800-...``, ``2-2B``), None when they decide nothing."""
+    if _ESTIMATED_YEAR_RE.match(text, start) and end - start == 4:
+        return False  # 2023e, 2024f, 2022p: an estimated, forecast or provisional year
+    after = text[end]
+    if after.isalpha() or after == "_":
+        return True
+    if (
+        after in "-\u2010\u2011"
+        and end + 1 < len(text)
+        and text[end + 1].isdigit()
+        and _joined_by_hyphens(text, end + 1)
+    ):
+        return True
+    return None
+
+
+def _joined_by_hyphens(text: str, j: int) -> bool:
+    """Whether the digit group starting at ``j`` (after a hyphen) is followed by another
+    hyphenated group (``1-800-...``, ``12-34-56``) or a letter (``2-2B``, ``1-9A``)."""
+    while j < len(text) and text[j].isdigit():
+        j += 1
+    if j < len(text) and text[j] in "-\u2010\u2011" and j + 1 < len(text) and text[j + 1].isdigit():
+        return True
+    return j < len(text) and text[j].isalpha() and text[j] not in "s"  # 2-2B, 1-9A
+
+
+def _label_before(window: str) -> bool:
+    """``Title 42``, ``Phase 2``, ``table 3``: a label word right before the digits (not a month)."""
     m = _LABEL_BEFORE_RE.search(window)
-    if m is not None:
-        word = m.group(1)
-        low = word.rstrip(".").lower()
-        if (word[0].isupper() or low in _LOWER_LABELS) and low in LABEL_WORDS and word not in MONTH_NAMES:
-            return True
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.rstrip(".").lower()
+    return (word[0].isupper() or low in _LOWER_LABELS) and low in LABEL_WORDS and word not in MONTH_NAMES
+
+
+def _legal_or_address(text: str, window: str, start: int, end: int) -> bool:
+    """``No. 5``, ``#3``, ``8 U.S.C. 1158``, ``88 FR 80394``, a file size, a street number or
+    a ZIP code (``Washington, DC 20005``)."""
     if _NUMBER_SIGN_BEFORE_RE.search(window) or _LEGAL_BEFORE_RE.search(window):
         return True
     if _LEGAL_AFTER_RE.match(text, end) or _FILE_SIZE_AFTER_RE.match(text, end) or _STREET_AFTER_RE.match(text, end):
         return True
-    if end - start == 5 and _STATE_BEFORE_RE.search(window):
-        return True  # a ZIP code: "Washington, DC 20005"
+    return end - start == 5 and _STATE_BEFORE_RE.search(window) is not None  # a ZIP code: "Washington, DC 20005"
+
+
+def _acronym_before(text: str, window: str, start: int, end: int) -> bool:
+    """``SDG 17``: a number of up to three digits after an acronym that is no plain word, month
+    or currency code, and not followed by ``%``, a lower-case word or more digits."""
     m = _ACRONYM_BEFORE_RE.search(window)
-    if m is not None and end - start <= 3 and _NOT_COUNTING_AFTER_RE.match(text, end):
-        acr = m.group(1)
-        if acr not in _PLAIN_ACRONYMS and acr not in MONTH_NAMES:
-            return True
+    if m is None or end - start > 3 or not _NOT_COUNTING_AFTER_RE.match(text, end):
+        return False
+    acr = m.group(1)
+    return acr not in _PLAIN_ACRONYMS and acr not in MONTH_NAMES
+
+
+def _in_phone_or_time(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start`` lie inside a telephone number or a time of day."""
     lo = max(0, start - 16)
     for rx in (_PHONE_RE, _TIME_RE):
         for pm in rx.finditer(text, lo, min(len(text), end + 16)):

@@ -200,46 +200,9 @@ def currency_before(text: str, pos: int) -> tuple[int, str] | None:
 def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
     """Extend ``q`` with the scale, percent, currency word, fraction, ratio, multiplier or
     duration written right after its number; sets ``q.kind`` when one decides it."""
-    end = q.end
     if not q.word or q.raw != 0:
-        m = _SCALE_WORD_RE.match(text, end)
-        if m is not None and q.scale == 1 and (not q.word or q.raw < 1000):
-            q.scale = SCALES[m.group(1).lower()]
-            end = q.end = m.end()
-            q.suffixed = True
-        elif not q.word:
-            m = _SCALE_ABBR_RE.match(text, end)
-            if m is not None:
-                q.scale = SCALE_ABBREVIATIONS[m.group(1).lower()]
-                end = q.end = m.end()
-                q.suffixed = True
-            else:
-                if q.currency:
-                    rx = _SCALE_LETTER_RE
-                elif "." in text[q.num_start : q.num_end]:
-                    rx = _DECIMAL_SCALE_LETTER_RE if text[end : end + 1].islower() else _UPPER_SCALE_LETTER_RE
-                else:
-                    rx = _UPPER_SCALE_LETTER_RE
-                m = rx.match(text, end)
-                if m is not None:
-                    q.scale = MONEY_SCALE_LETTERS[m.group(1)]
-                    end = q.end = m.end()
-                    q.suffixed = True
-    m = _PERCENT_RE.match(text, end)
-    if m is not None:
-        q.kind = "percent"
-        q.end = m.end()
-        q.suffixed = True
-        return
-    m = _CURRENCY_WORD_RE.match(text, end) if not q.currency else None  # a sign before wins
-    if m is not None:
-        if m.group(1) is not None:
-            q.currency = CURRENCY_WORDS.get(" ".join(m.group(1).lower().split()), "USD")
-        else:
-            q.currency = m.group(2)
-        q.kind = "money"
-        q.end = m.end()
-        q.suffixed = True
+        _read_scale(text, q)
+    if _read_percent(text, q) or _read_currency_word(text, q):
         return
     if q.currency:
         q.kind = "money"
@@ -252,26 +215,97 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
         return
     if allow_ratio and _read_ratio(text, q):
         return
-    m = _FOLD_RE.match(text, end)
+    if _read_multiplier(text, q):
+        return
+    _read_duration(text, q)
+
+
+def _set_scale(q: Quantity, scale: int, end: int) -> None:
+    """Give ``q`` the scale read up to ``end``."""
+    q.scale = scale
+    q.end = end
+    q.suffixed = True
+
+
+def _read_scale(text: str, q: Quantity) -> None:
+    """A scale word (``million``, ``- billion``), or after digits an abbreviation (``bn``) or a
+    letter (``$5m``, ``2.4M``), right after the number."""
+    m = _SCALE_WORD_RE.match(text, q.end)
+    if m is not None and q.scale == 1 and (not q.word or q.raw < 1000):
+        _set_scale(q, SCALES[m.group(1).lower()], m.end())
+    elif not q.word:
+        m = _SCALE_ABBR_RE.match(text, q.end)
+        if m is not None:
+            _set_scale(q, SCALE_ABBREVIATIONS[m.group(1).lower()], m.end())
+        else:
+            m = _scale_letter_re(text, q).match(text, q.end)
+            if m is not None:
+                _set_scale(q, MONEY_SCALE_LETTERS[m.group(1)], m.end())
+
+
+def _scale_letter_re(text: str, q: Quantity) -> re.Pattern[str]:
+    """Which scale letters may follow the digits: any of ``mkb`` after a currency, a lower-case
+    ``m``/``k`` after a decimal (``5.6m``), else only an upper-case ``M``/``K``/``B``."""
+    if q.currency:
+        return _SCALE_LETTER_RE
+    if "." in text[q.num_start : q.num_end]:
+        return _DECIMAL_SCALE_LETTER_RE if text[q.end : q.end + 1].islower() else _UPPER_SCALE_LETTER_RE
+    return _UPPER_SCALE_LETTER_RE
+
+
+def _read_percent(text: str, q: Quantity) -> bool:
+    """``%``, ``percent``, ``percentage points`` right after: a percent."""
+    m = _PERCENT_RE.match(text, q.end)
+    if m is None:
+        return False
+    q.kind = "percent"
+    q.end = m.end()
+    q.suffixed = True
+    return True
+
+
+def _read_currency_word(text: str, q: Quantity) -> bool:
+    """``dollars``, ``US dollars``, ``pesos``, ``EUR`` right after, with no currency sign before: money."""
+    m = _CURRENCY_WORD_RE.match(text, q.end) if not q.currency else None  # a sign before wins
+    if m is None:
+        return False
+    if m.group(1) is not None:
+        q.currency = CURRENCY_WORDS.get(" ".join(m.group(1).lower().split()), "USD")
+    else:
+        q.currency = m.group(2)
+    q.kind = "money"
+    q.end = m.end()
+    q.suffixed = True
+    return True
+
+
+def _read_multiplier(text: str, q: Quantity) -> bool:
+    """``3-fold``, ``2x``, ``a factor of 16``, ``three times more``, ``1.5 times``: a multiplier."""
+    m = _FOLD_RE.match(text, q.end)
     if m is not None and (m.group() != "x" or not q.word):
         q.kind = "multiplier"
         q.end = m.end()
         q.suffixed = True
-        return
+        return True
     if _FACTOR_BEFORE_RE.search(text, max(0, q.start - 20), q.start):
         q.kind = "multiplier"
         q.start = _FACTOR_BEFORE_RE.search(text, max(0, q.start - 20), q.start).start()
-        return
-    m = _TIMES_RE.match(text, end)
+        return True
+    m = _TIMES_RE.match(text, q.end)
     if m is None and (
         q.raw != q.raw.to_integral_value() or _GROWTH_BEFORE_RE.search(text, max(0, q.start - 40), q.start)
     ):
-        m = _BARE_TIMES_RE.match(text, end)  # "1.5 times", "rose roughly two and a half times": never occasions
-    if m is not None:
-        q.kind = "multiplier"
-        q.end = m.end()
-        return
-    m = _DURATION_RE.match(text, end)
+        m = _BARE_TIMES_RE.match(text, q.end)  # "1.5 times", "rose roughly two and a half times": never occasions
+    if m is None:
+        return False
+    q.kind = "multiplier"
+    q.end = m.end()
+    return True
+
+
+def _read_duration(text: str, q: Quantity) -> None:
+    """``90 days``, ``two-year``, ``18 consecutive months`` right after a number that is no year: a duration."""
+    m = _DURATION_RE.match(text, q.end)
     if m is not None and not q.year_like(text):
         unit, factor = DURATION_UNITS[m.group(1).lower()]
         q.kind = "duration"
