@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
+from pydantic import PrivateAttr
 
 from pipeline.common import settings
+from pipeline.store.lock import WarehouseLock
+from pipeline.store.working_copy import discard_working_copy, publish_working_copy, start_working_copy
 
 
 class ProjectPaths(dg.ConfigurableResource):
@@ -29,20 +33,101 @@ class ProjectPaths(dg.ConfigurableResource):
 
 
 class WarehouseResource(DuckDBResource):
-    """The DuckDB warehouse: ``DuckDBResource`` whose connection is closed even when the step fails.
+    """The DuckDB warehouse, written by a run as a whole or not at all.
 
-    dagster-duckdb 0.29's ``get_connection`` closes the connection only when the
-    ``with`` body succeeds; a failing step would leave the file open in the
-    process, and later read-only opens of it would be refused.
+    For the length of a run (``setup_for_execution`` to
+    ``teardown_after_execution``, once per run with the in-process executor)
+    the resource holds the warehouse lock, so runs on one warehouse take turns
+    as whole runs, and points every connection at a working copy of the
+    published file (``pipeline.store.working_copy``). At the end of the run the
+    copy replaces the published file if every step and check succeeded, and is
+    discarded otherwise. Outside a run (a test calling ``get_connection``)
+    connections open the published file itself.
+
+    Connections are closed even when the step fails (dagster-duckdb 0.29 closes
+    them only when the ``with`` body succeeds).
     """
+
+    _working: str | None = PrivateAttr(default=None)
+    _lock: WarehouseLock | None = PrivateAttr(default=None)
+    _pending: list[tuple[Callable[[], None], Callable[[], None]]] = PrivateAttr(default_factory=list)
+
+    @property
+    def published(self) -> Path:
+        """The published warehouse file, which readers open."""
+        return Path(self.database)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        lock = WarehouseLock(self.published)
+        lock.acquire()
+        self._lock = lock
+        token = (context.run_id or "run").split("-")[0]
+        self._working = str(start_working_copy(self.published, f"{os.getpid()}-{token}"))
+
+    def at_end_of_run(self, publish: Callable[[], None], discard: Callable[[], None]) -> None:
+        """Publish something with the warehouse (the release): ``publish`` if the run succeeds, else ``discard``.
+
+        Outside a run, ``publish`` runs at once.
+        """
+        if self._working is None:
+            publish()
+        else:
+            self._pending.append((publish, discard))
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        pending, self._pending = self._pending, []
+        try:
+            if self._working is not None:
+                working = Path(self._working)
+                if context.instance is not None and run_succeeded(context.instance, context.run_id):
+                    publish_working_copy(working, self.published)
+                    for publish, _ in pending:
+                        publish()
+                else:
+                    discard_working_copy(working)
+                    for _, discard in pending:
+                        discard()
+        finally:
+            self._working = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:  # type: ignore[override]
-        with super().get_connection() as conn:
-            try:
-                yield conn
-            finally:
-                conn.close()
+        conn = duckdb.connect(self._working or self.database, config={"custom_user_agent": "dagster"})
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+def run_succeeded(instance: dg.DagsterInstance, run_id: str | None) -> bool:
+    """Whether every step a run started succeeded and none of its checks failed, so far."""
+    if run_id is None:
+        return False
+    kinds = {
+        dg.DagsterEventType.STEP_START,
+        dg.DagsterEventType.STEP_SUCCESS,
+        dg.DagsterEventType.STEP_FAILURE,
+        dg.DagsterEventType.ASSET_CHECK_EVALUATION,
+    }
+    started: set[str] = set()
+    succeeded: set[str] = set()
+    for entry in instance.all_logs(run_id, of_type=kinds):
+        event = entry.dagster_event
+        if event is None:
+            continue
+        if event.event_type == dg.DagsterEventType.STEP_FAILURE:
+            return False
+        if event.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION:
+            if not event.event_specific_data.passed:
+                return False
+        elif event.event_type == dg.DagsterEventType.STEP_START:
+            started.add(event.step_key or "")
+        else:
+            succeeded.add(event.step_key or "")
+    return started == succeeded
 
 
 def default_resources() -> dict[str, object]:

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from pipeline.common import settings
 from pipeline.defs.stale_runs import command_line_run_tags, release_dead_runs
-from pipeline.store.lock import warehouse_lock
 
 _EXCEPTION_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(Error|Failure|Exception): ")
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
@@ -52,11 +50,10 @@ class RunOutcome:
 
 
 def run_all_assets() -> RunOutcome:
-    """Materialise every asset on the configured instance, holding the warehouse lock for the whole run."""
+    """Materialise every asset on the configured instance (the warehouse resource takes the lock for the run)."""
     from pipeline.defs.definitions import defs
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    with warehouse_lock(settings.duckdb_path()):
-        released = release_dead_runs(instance)
-        result = materialise_all(defs, instance, tags=command_line_run_tags())
+    released = release_dead_runs(instance)
+    result = materialise_all(defs, instance, tags=command_line_run_tags())
     return RunOutcome(result.success, [] if result.success else failure_messages(result), released)

@@ -34,8 +34,8 @@ def recover(exports_dir: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish(files: Mapping[str, bytes], exports_dir: Path) -> list[Path]:
-    """Write ``files`` (name → bytes) as the whole content of ``exports_dir``, swapped in atomically."""
+def stage(files: Mapping[str, bytes], exports_dir: Path) -> Path:
+    """Write ``files`` (name → bytes) into a fresh hidden folder beside ``exports_dir``; return it."""
     exports_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(exports_dir)
     staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(exports_dir), dir=exports_dir.parent))
@@ -44,16 +44,32 @@ def publish(files: Mapping[str, bytes], exports_dir: Path) -> list[Path]:
             path = staging / name
             if path.parent != staging:
                 raise ValueError(f"release file name {name!r} must be a plain file name")
-            path.write_bytes(data)
+            with open(path, "xb") as handle:  # a new file: never follows a link planted at its name
+                handle.write(data)
         staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone
-        _swap_in(staging, exports_dir)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
+        raise
+    return staging
+
+
+def discard(staging: Path) -> None:
+    """Remove a staged release that will not be published."""
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish(files: Mapping[str, bytes], exports_dir: Path) -> list[Path]:
+    """Write ``files`` (name → bytes) as the whole content of ``exports_dir``, swapped in atomically."""
+    staging = stage(files, exports_dir)
+    try:
+        swap_in(staging, exports_dir)
+    except BaseException:
+        discard(staging)
         raise
     return sorted(exports_dir.iterdir())
 
 
-def _swap_in(staging: Path, target: Path) -> None:
+def swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging``; the old folder is removed only once the new one is in place."""
     old = None
     if target.exists():
@@ -62,3 +78,21 @@ def _swap_in(staging: Path, target: Path) -> None:
     staging.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def foreign_entries(exports_dir: Path, checksums_file: str) -> list[str]:
+    """Entries of ``exports_dir`` that no release wrote: all but the checksum file and the files it lists.
+
+    A release folder is replaced as a whole; this is what would be lost if
+    ``exports_dir`` were not one (the warehouse folder, the sources folder).
+    Empty when the folder is a release, is empty or does not exist.
+    """
+    if not exports_dir.exists():
+        return []
+    if not exports_dir.is_dir() or exports_dir.is_symlink():
+        return [exports_dir.name]
+    listed = {checksums_file}
+    sums = exports_dir / checksums_file
+    if sums.is_file() and not sums.is_symlink():
+        listed |= {line.split("  ", 1)[1] for line in sums.read_text(errors="replace").splitlines() if "  " in line}
+    return sorted(p.name for p in exports_dir.iterdir() if p.name not in listed or not p.is_file() or p.is_symlink())

@@ -1,4 +1,11 @@
-"""One command-line run at a time per warehouse: an exclusive lock on ``<database>.lock``."""
+"""One run at a time per warehouse: an exclusive lock on ``<database>.lock``, held for the whole run.
+
+Runs on one warehouse take turns as whole runs, from any process (the command
+line, the UI's run workers, tests): each works on its own copy of the
+warehouse (``pipeline.store.working_copy``), which only makes sense if no
+other run publishes in between. The operating system releases the lock when
+the process dies, so a killed run never blocks the next.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +13,42 @@ import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
+
+
+def lock_path(database: Path) -> Path:
+    """The lock file of ``database``."""
+    return database.with_name(database.name + ".lock")
+
+
+class WarehouseLock:
+    """An exclusive ``flock`` on the lock file of one warehouse."""
+
+    def __init__(self, database: Path) -> None:
+        self.path = lock_path(database)
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Wait until no other run holds the lock, then hold it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a")  # noqa: SIM115 (held open until release)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        self._handle = handle
+
+    def release(self) -> None:
+        """Let the next run go (nothing if not held)."""
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
 
 
 @contextmanager
 def warehouse_lock(database: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``<database>.lock`` while a command-line run writes the warehouse.
-
-    Command-line runs on one warehouse then take turns as whole runs, not step
-    by step: the pool's slots are created lazily by the first step that claims
-    one, and two processes starting at once on a fresh instance can both
-    create a slot. The operating system releases the lock if the process dies.
-    """
-    database.parent.mkdir(parents=True, exist_ok=True)
-    with open(database.with_name(database.name + ".lock"), "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """Hold the lock of ``database`` for the block."""
+    lock = WarehouseLock(database)
+    lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()

@@ -1,15 +1,15 @@
 """Publish layer: the release folder (CSV, Parquet, datapackage.json, dictionary, citation, page, checksums)."""
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipeline.common.fingerprints import code_version
 from pipeline.common.settings import REPO_ROOT
-from pipeline.defs.inputs import read_input
-from pipeline.defs.resources import ProjectPaths
+from pipeline.defs.inputs import input_failure, read_input
+from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.release.build import build_release
-from pipeline.release.info import read_release_info
-from pipeline.release.publish import publish
+from pipeline.release.checksums import CHECKSUMS_FILE
+from pipeline.release.info import ReleaseError, read_release_info
+from pipeline.release.publish import discard, foreign_entries, stage, swap_in
 from pipeline.store.tables import read_table
 from schemas import SCHEMAS
 
@@ -21,21 +21,34 @@ from schemas import SCHEMAS
     code_version=code_version(__name__),
     deps=list(SCHEMAS),
 )
-def exports(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
+def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths: ProjectPaths) -> dg.MaterializeResult:
     """The release: every table as CSV and Parquet, with datapackage.json, data dictionary, CITATION.cff,
     CHANGELOG.md, index.html and SHA256SUMS, written only after every check passed.
 
     The files are generated from the pandera models and the documents' provenance
-    (``pipeline.release``); the same sources give the same bytes. The folder is
-    replaced as a whole, so a failed or interrupted publication leaves the
-    previous release complete.
+    (``pipeline.release``); the same sources give the same bytes. They are staged
+    beside the folder, which they replace as a whole at the end of the run, right
+    after the warehouse and only if every step and check succeeded: a failed or
+    interrupted run leaves the previous release complete. A folder holding files no
+    release wrote is never replaced.
     """
     with duckdb.get_connection() as conn:
         tables = {name: read_table(conn, name) for name in SCHEMAS}
     info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
     files = read_input(lambda: build_release(tables, SCHEMAS, info))
-    written = publish(files, paths.exports)
-    context.log.info(f"published release {info.version} ({len(written)} files) to {paths.exports}")
+    foreign = foreign_entries(paths.exports, CHECKSUMS_FILE)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        problem = (
+            f"is not a release folder: it holds {shown}, which no release wrote, and publishing replaces the "
+            "folder as a whole; point FIGURES_EXPORTS_DIR at an empty folder or an earlier release"
+        )
+        raise input_failure(ReleaseError(paths.exports, problem))
+    staging = stage(files, paths.exports)
+    duckdb.at_end_of_run(publish=lambda: swap_in(staging, paths.exports), discard=lambda: discard(staging))
+    context.log.info(
+        f"staged release {info.version} ({len(files)} files); it replaces {paths.exports} with the warehouse"
+    )
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(paths.exports)),
