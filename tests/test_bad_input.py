@@ -87,7 +87,7 @@ def published_as_a_timestamp(project: Project) -> tuple[str, str]:
     at = text.index("published:", start)
     line_end = text.index("\n", at)
     path.write_text(text[:at] + "published: 2021-09-26 10:30:00" + text[line_end:], encoding="utf-8")
-    return "provenance.yaml", "not a timestamp"
+    return "provenance.yaml", "ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), got '2021-09-26 10:30:00'"
 
 
 BREAKAGES: list[Callable[[Project], tuple[str, str]]] = [

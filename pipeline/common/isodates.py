@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.common.values import brief
+
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -24,7 +26,7 @@ def iso_date(value: object, precision: str = "day") -> str:
     Raises ValueError saying which forms are accepted.
     """
     if isinstance(value, dt.datetime):
-        raise ValueError(f"must be an ISO 8601 date ({FORMS[precision]}), not a timestamp: {value!r}")
+        raise ValueError(f"must be an ISO 8601 date ({FORMS[precision]}), not a timestamp: {brief(value)}")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and precision == "year":
@@ -40,4 +42,4 @@ def iso_date(value: object, precision: str = "day") -> str:
             return text
     except ValueError:
         pass
-    raise ValueError(f"must be an ISO 8601 date ({FORMS[precision]}), got {value!r}")
+    raise ValueError(f"must be an ISO 8601 date ({FORMS[precision]}), got {brief(value)}")

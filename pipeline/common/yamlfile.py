@@ -16,7 +16,17 @@ from pipeline.common.errors import InputError
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses a mapping with the same key twice (YAML would keep the last silently)."""
+    """A safe loader that refuses a mapping with the same key twice (YAML would keep the last silently).
+
+    It reads dates as the text they are (``2024-06-26`` stays a string): the
+    project's ISO-date validator checks them, and an impossible date such as
+    ``2024-13-45`` gets an error naming its entry instead of PyYAML's crash.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -51,6 +61,8 @@ def load_yaml(path: Path, error: type[InputError] = InputError) -> Any:
         raise error(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
     except yaml.YAMLError as exc:
         raise error(path, f"not valid YAML: {describe_yaml_error(exc)}") from exc
+    except (ValueError, RecursionError) as exc:  # a value PyYAML cannot construct, nesting too deep
+        raise error(path, f"not valid YAML: {type(exc).__name__}: {str(exc)[:200]}") from exc
 
 
 def load_mapping(path: Path, required_key: str, error: type[InputError] = InputError) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.common.values import brief
 from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
 from pipeline.curation.fields import check_fields, check_identifier, text_field
@@ -78,7 +79,7 @@ def check_claim(
     try:
         tree = parse(formula)
     except FormulaError as exc:
-        raise CurationError(path, f"formula {formula!r} does not parse: {exc}", entry) from None
+        raise CurationError(path, f"formula {brief(formula)} does not parse: {exc}", entry) from None
     unknown = sorted(references(tree) - set(operands))
     if unknown:
         raise CurationError(path, f"formula names unknown indicator(s): {', '.join(unknown)}", entry)

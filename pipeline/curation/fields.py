@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.common.isodates import iso_date
+from pipeline.common.values import brief
 from pipeline.curation.errors import CurationError
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -29,7 +30,7 @@ def day_field(path: Path, entry: str, name: str, value: Any) -> str | None:
     try:
         return iso_date(value, "day")
     except ValueError:
-        problem = f"{name} must be an ISO 8601 date (YYYY-MM-DD) or null, got {value!r}"
+        problem = f"{name} must be an ISO 8601 date (YYYY-MM-DD) or null, got {brief(value)}"
         raise CurationError(path, problem, entry) from None
 
 

@@ -25,6 +25,8 @@ PERIOD_FUNCTIONS = ("days", "weeks", "months", "years")
 _TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op>[-+*/()]))")
 DAYS_PER_MONTH = 365.2425 / 12
 DAYS_PER_YEAR = 365.2425
+#: Parentheses and signs nest at most this deep (a claim formula needs a handful).
+MAX_NESTING = 100
 
 
 class FormulaError(ValueError):
@@ -95,6 +97,13 @@ class _Parser:
         self.formula = formula
         self.tokens = _tokenize(formula)
         self.i = 0
+        self.depth = 0
+
+    def _deeper(self) -> None:
+        """Count one more level of nesting; refuse a formula nested beyond ``MAX_NESTING``."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise FormulaError(f"nested more than {MAX_NESTING} levels deep")
 
     def _peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -118,6 +127,13 @@ class _Parser:
         return node
 
     def _expr(self) -> Node:
+        self._deeper()
+        try:
+            return self._sum()
+        finally:
+            self.depth -= 1
+
+    def _sum(self) -> Node:
         node = self._term()
         while (token := self._peek()) is not None and token[1] in ("+", "-"):
             self.i += 1
@@ -135,7 +151,11 @@ class _Parser:
         token = self._peek()
         if token is not None and token[1] in ("+", "-"):
             self.i += 1
-            return Unary(token[1], self._unary())
+            self._deeper()
+            try:
+                return Unary(token[1], self._unary())
+            finally:
+                self.depth -= 1
         return self._primary()
 
     def _primary(self) -> Node:

@@ -14,7 +14,12 @@ from pydantic import PrivateAttr
 
 from pipeline.common import settings
 from pipeline.store.lock import WarehouseLock
-from pipeline.store.working_copy import discard_working_copy, publish_working_copy, start_working_copy
+from pipeline.store.working_copy import (
+    WarehouseError,
+    discard_working_copy,
+    publish_working_copy,
+    start_working_copy,
+)
 
 
 class ProjectPaths(dg.ConfigurableResource):
@@ -59,7 +64,12 @@ class WarehouseResource(DuckDBResource):
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         lock = WarehouseLock(self.published)
-        lock.acquire()
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise WarehouseError(
+                lock.path, f"cannot take the warehouse lock ({exc.strerror}: {exc.filename}); nothing was changed"
+            ) from exc
         self._lock = lock
         token = (context.run_id or "run").split("-")[0]
         self._working = str(start_working_copy(self.published, f"{os.getpid()}-{token}"))
@@ -133,7 +143,6 @@ def run_succeeded(instance: dg.DagsterInstance, run_id: str | None) -> bool:
 def default_resources() -> dict[str, object]:
     """Resources configured from the environment (see ``pipeline.common.settings``)."""
     db = settings.duckdb_path()
-    db.parent.mkdir(parents=True, exist_ok=True)
     return {
         "duckdb": WarehouseResource(database=str(db)),
         "paths": ProjectPaths(sources_dir=str(settings.sources_dir()), exports_dir=str(settings.exports_dir())),

@@ -7,9 +7,14 @@ import re
 from dataclasses import dataclass
 
 import dagster as dg
+from dagster._utils.error import SerializableErrorInfo
 
 from pipeline.defs.stale_runs import command_line_run_tags, release_dead_runs
 
+#: The project's input errors (``InputError`` and its subclasses): their message names the file and the problem.
+INPUT_ERRORS = frozenset(
+    {"InputError", "SourceError", "CurationError", "ReleaseError", "WarehouseError", "FormulaError"}
+)
 _EXCEPTION_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(Error|Failure|Exception): ")
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
@@ -28,8 +33,12 @@ def failure_messages(result: dg.ExecuteInProcessResult) -> list[str]:
     """The error message of every failed step, and of every failed blocking check, of a run."""
     messages: list[str] = []
     for event in result.all_events:
-        if event.is_step_failure and event.step_failure_data is not None:
-            messages.append(_EXCEPTION_PREFIX.sub("", event.step_failure_data.error.message.strip()))
+        if event.is_step_failure and event.step_failure_data is not None and event.step_failure_data.error:
+            messages.append(_root_message(event.step_failure_data.error, event.step_key))
+        elif event.is_run_failure and not messages:
+            error = getattr(event.event_specific_data, "error", None)
+            if error is not None:
+                messages.append(_root_message(error, None))
         elif event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
             if evaluation is not None and not evaluation.passed:
@@ -38,6 +47,27 @@ def failure_messages(result: dg.ExecuteInProcessResult) -> list[str]:
                     f"failed: {evaluation.description}"
                 )
     return messages
+
+
+def _root_message(error: SerializableErrorInfo, step: str | None) -> str:
+    """One line saying what went wrong: the innermost cause's message, without Dagster's wrapping.
+
+    A failure the pipeline raised on purpose (an input error) already names the
+    file; anything else is prefixed with its step and exception type.
+    """
+    root = error
+    while root.cls_name.startswith("Dagster") and root.cause is not None:  # Dagster's wrappers around the cause
+        root = root.cause
+    message = " ".join(root.message.strip().split())
+    if root.cls_name == "Failure" or root.cls_name.endswith("Error") and _is_input_error(root.cls_name):
+        return _EXCEPTION_PREFIX.sub("", message)
+    where = f"{step}: " if step else ""
+    return where + message if _EXCEPTION_PREFIX.match(message) else f"{where}{root.cls_name}: {message}"
+
+
+def _is_input_error(cls_name: str) -> bool:
+    """Whether an exception class is one of the project's input errors, whose message names the file."""
+    return cls_name in INPUT_ERRORS
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.common.errors import InputError
 from pipeline.common.isodates import iso_date
+from pipeline.common.values import check_address
 from pipeline.common.yamlfile import load_yaml
 
 RELEASE_FILE = "release.yaml"
@@ -92,7 +93,20 @@ def _text(path: Path, where: str, value: Any) -> str:
 def _licence(path: Path, raw: Any) -> Licence:
     if not isinstance(raw, dict) or "title" not in raw or not ({"name", "path"} & set(raw)):
         raise ReleaseError(path, "license must be a mapping with a title and a name (SPDX id) or a path (address)")
-    return Licence(name=raw.get("name"), title=_text(path, "license.title", raw["title"]), path=raw.get("path"))
+    return Licence(
+        name=raw.get("name"),
+        title=_text(path, "license.title", raw["title"]),
+        path=_address(path, "license.path", raw.get("path")),
+    )
+
+
+def _address(path: Path, where: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_address(value)
+    except ValueError as exc:
+        raise ReleaseError(path, f"{where} {exc}") from None
 
 
 def _day(path: Path, where: str, value: Any) -> str:
@@ -162,6 +176,6 @@ def read_release_info(sources_dir: Path, pyproject: Path) -> ReleaseInfo:
         licence=_licence(path, raw["license"]),
         creators=tuple(_text(path, "creators[].name", c["name"]) for c in creators),
         keywords=tuple(_text(path, "keywords[]", str(k)) for k in keywords),
-        homepage=raw.get("homepage"),
+        homepage=_address(path, "homepage", raw.get("homepage")),
         changes=changes,
     )

@@ -12,10 +12,12 @@ interrupted command leaves either the old state or the new one.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
-import re
-import urllib.parse
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +25,18 @@ from typing import Any
 import yaml
 
 from pipeline.common.isodates import iso_date
+from pipeline.common.values import ADDRESS_SCHEMES, brief, check_address, check_one_line
 from pipeline.common.yamlfile import parse_yaml
-from pipeline.sources.documents import DOCUMENT_SUFFIXES, PROVENANCE_FILE, SourceError, sha256_of
+from pipeline.sources.documents import (
+    DOC_ID,
+    DOCUMENT_SUFFIXES,
+    LICENCE_SCHEMES,
+    PROVENANCE_FILE,
+    SourceError,
+    document_text,
+    sha256_of,
+)
 
-DOC_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 NO_DATE = "none"
 NEW_PROVENANCE_HEADER = (
     "# Provenance of every source document: one entry per file in this folder.\n"
@@ -73,13 +83,13 @@ def parse_published(value: str | None) -> str | None:
         ) from None
 
 
-def _check_url(option: str, url: str | None) -> str | None:
+def _check_url(option: str, url: str | None, schemes: tuple[str, ...] = ADDRESS_SCHEMES) -> str | None:
     if url is None or not url.strip():
         return None
-    parts = urllib.parse.urlparse(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{option} must be an http(s) address, got {url!r}")
-    return url.strip()
+    try:
+        return check_address(url, schemes)
+    except ValueError as exc:
+        raise ValueError(f"{option} {exc}") from None
 
 
 def _read_document(file: Path) -> bytes:
@@ -88,29 +98,32 @@ def _read_document(file: Path) -> bytes:
     if file.suffix not in DOCUMENT_SUFFIXES:
         raise SourceError(file, f"a document must be a {' or '.join(DOCUMENT_SUFFIXES)} file, not {file.suffix!r}")
     data = file.read_bytes()
-    if not data:
-        raise SourceError(file, "file is empty")
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(file, f"not valid UTF-8 (byte {exc.start}: {exc.reason}); convert it to UTF-8 first") from exc
+        document_text(file, data)
+    except SourceError as exc:
+        hint = "; convert it to UTF-8 first" if "UTF-8" in exc.problem else ""
+        raise SourceError(file, exc.problem + hint) from None
     return data
 
 
 def provenance_entry(new: NewSource, data: bytes) -> dict[str, Any]:
     """The provenance record of ``new``, fields in the order provenance.yaml uses."""
-    fields = {"title": new.title, "publisher": new.publisher, "license": new.license}
-    for name, value in fields.items():
+    texts = {}
+    for name, value in {"title": new.title, "publisher": new.publisher, "license": new.license}.items():
         if not value or not value.strip():
             raise ValueError(f"--{name} must not be empty")
+        try:
+            texts[name] = check_one_line(value)
+        except ValueError as exc:
+            raise ValueError(f"--{name} {exc}") from None
     entry: dict[str, Any] = {
-        "title": new.title.strip(),
-        "publisher": new.publisher.strip(),
+        "title": texts["title"],
+        "publisher": texts["publisher"],
         "published": parse_published(new.published),
         "url": _check_url("--url", new.url),
-        "license": new.license.strip(),
+        "license": texts["license"],
     }
-    license_url = _check_url("--license-url", new.license_url)
+    license_url = _check_url("--license-url", new.license_url, LICENCE_SCHEMES)
     if license_url is not None:
         entry["license_url"] = license_url
     entry["bytes"] = len(data)
@@ -128,7 +141,8 @@ def _scalar(value: Any) -> str:
     plain_ok = "\n" not in text and text == text.strip() and text != ""
     if plain_ok:
         try:
-            plain_ok = parse_yaml(f"k: {text}") == {"k": text}
+            # as any YAML reader sees it (which reads 2024-06-26 as a date), not only this project's loader
+            plain_ok = yaml.safe_load(f"k: {text}") == {"k": text}
         except yaml.YAMLError:
             plain_ok = False
     return text if plain_ok else json.dumps(text, ensure_ascii=False)
@@ -207,9 +221,12 @@ def _verify_edit(path: Path, old_text: str, new_text: str, file_name: str, entry
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.add-source.tmp")
+    """Write ``data`` to a new temporary file beside ``path`` (created exclusively, never a link followed), then
+    rename it over ``path``: readers see the old file or the new one."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".add-source.tmp", dir=path.parent)
+    tmp = Path(name)
     try:
-        with open(tmp, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -221,8 +238,6 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def _check_id_free(sources_dir: Path, source: Path, dest: Path, entries: dict[str, Any], replace: bool) -> bool:
     """Whether ``dest`` replaces a recorded document; raises if its id is taken and replacing was not asked for."""
     doc_id = dest.stem
-    if not DOC_ID.match(doc_id):
-        raise SourceError(dest, f"document id {doc_id!r} may hold only letters, digits, '_', '-' and '.'; use --id")
     same_file = dest.exists() and source.resolve() == dest.resolve()
     others = [p for p in sources_dir.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES and p.stem == doc_id]
     others = [p for p in others if not (same_file and p.resolve() == dest.resolve())]
@@ -247,7 +262,41 @@ def add_source(sources_dir: Path, new: NewSource, replace: bool = False) -> Adde
         raise SourceError(sources_dir, "sources folder does not exist")
     data = _read_document(new.file)
     entry = provenance_entry(new, data)
-    dest = sources_dir / f"{new.doc_id or new.file.stem}{new.file.suffix}"
+    dest = sources_dir / f"{check_doc_id(new.doc_id, new.file)}{new.file.suffix}"
+    if dest.is_symlink() or (dest.exists() and not dest.is_file()):
+        raise SourceError(dest, "is not a regular file of the sources folder; remove it first")
+    with _folder_lock(sources_dir):
+        return _add_locked(sources_dir, new, data, entry, dest, replace)
+
+
+def check_doc_id(doc_id: str | None, file: Path) -> str:
+    """The id to store ``file`` under (``doc_id``, else its stem), checked to be a plain name."""
+    candidate = doc_id if doc_id is not None else file.stem
+    if not DOC_ID.match(candidate):
+        option = "--id" if doc_id is not None else "its file stem"
+        raise SourceError(
+            file,
+            f"the document id {brief(candidate)} ({option}) may hold only letters, digits, '_', '-' and '.', "
+            "and may not start with '.'" + ("" if doc_id is not None else "; use --id"),
+        )
+    return candidate
+
+
+@contextmanager
+def _folder_lock(sources_dir: Path) -> Iterator[None]:
+    """One ``add-source`` at a time per sources folder (a lock on the folder itself, so no file is left in it):
+    concurrent calls take turns, and none loses an entry."""
+    fd = os.open(sources_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _add_locked(
+    sources_dir: Path, new: NewSource, data: bytes, entry: dict[str, Any], dest: Path, replace: bool
+) -> AddedSource:
     prov_path = sources_dir / PROVENANCE_FILE
     old_text = prov_path.read_text(encoding="utf-8") if prov_path.exists() else NEW_PROVENANCE_HEADER
     new_text = updated_provenance_text(prov_path, old_text, dest.name, entry)

@@ -9,7 +9,9 @@ anything already stored is touched. Errors name the file and the problem.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +19,21 @@ from typing import Any
 
 from pipeline.common.errors import InputError
 from pipeline.common.isodates import iso_date
+from pipeline.common.values import ADDRESS_SCHEMES, brief, check_address, check_one_line
 from pipeline.common.yamlfile import load_yaml
 
 PROVENANCE_FILE = "provenance.yaml"
 DOCUMENT_SUFFIXES = (".txt", ".md")
 REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes", "sha256")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+#: A document larger than this is refused (a text of 100 MB is some 30,000 pages).
+MAX_DOCUMENT_BYTES = 100_000_000
+#: A document id: letters, digits, '_', '-' and '.', not starting with '.' (no hidden files, no '..', no '/').
+DOC_ID = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$")
+FILE_NAME_RULE = "no folder, not hidden, ending in .txt or .md"
+SYMLINK_PROBLEM = "is a symbolic link; the sources folder holds the documents themselves (add it with add-source)"
+#: A licence may also be stated by writing to someone.
+LICENCE_SCHEMES = (*ADDRESS_SCHEMES, "mailto")
 
 
 class SourceError(InputError):
@@ -67,6 +78,17 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _plain_file_name(name: str) -> bool:
+    """Whether ``name`` names a visible document file directly in the folder (no ``/``, no ``..``)."""
+    return (
+        name == Path(name).name
+        and "\\" not in name
+        and not name.startswith(".")
+        and Path(name).suffix in DOCUMENT_SUFFIXES
+        and not any(ord(c) < 32 for c in name)
+    )
+
+
 def _check_date(path: Path, name: str, value: Any) -> str | None:
     if value is None:
         return None
@@ -76,7 +98,18 @@ def _check_date(path: Path, name: str, value: Any) -> str | None:
         raise SourceError(path, f"entry {name!r}: published {exc}, or null") from None
 
 
+def _check_address(path: Path, name: str, field: str, value: Any, schemes: tuple[str, ...]) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_address(value, schemes)
+    except ValueError as exc:
+        raise SourceError(path, f"entry {name!r}: {field} {exc}, or null") from None
+
+
 def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
+    if not _plain_file_name(name):
+        raise SourceError(path, f"entry {brief(name)} must be the name of a file of this folder ({FILE_NAME_RULE})")
     if not isinstance(entry, dict):
         raise SourceError(path, f"entry {name!r} must be a mapping of fields")
     missing = [f for f in REQUIRED_FIELDS if f not in entry]
@@ -85,22 +118,25 @@ def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
     unknown = sorted(set(entry) - set(REQUIRED_FIELDS) - {"license_url"})
     if unknown:
         raise SourceError(path, f"entry {name!r} has unknown field(s): {', '.join(unknown)}")
+    texts = {}
     for field in ("title", "publisher", "license"):
-        if not isinstance(entry[field], str) or not entry[field].strip():
-            raise SourceError(path, f"entry {name!r}: {field} must be a non-empty string")
-    if not isinstance(entry["bytes"], int) or entry["bytes"] < 0:
+        try:
+            texts[field] = check_one_line(entry[field])
+        except ValueError as exc:
+            raise SourceError(path, f"entry {name!r}: {field} {exc}") from None
+    if not isinstance(entry["bytes"], int) or isinstance(entry["bytes"], bool) or entry["bytes"] < 0:
         raise SourceError(path, f"entry {name!r}: bytes must be a non-negative integer")
     sha = str(entry["sha256"])
     if not _SHA256.match(sha):
         raise SourceError(path, f"entry {name!r}: sha256 must be 64 lowercase hex digits")
     return Provenance(
         file_name=name,
-        title=entry["title"].strip(),
-        publisher=entry["publisher"].strip(),
+        title=texts["title"],
+        publisher=texts["publisher"],
         published=_check_date(path, name, entry["published"]),
-        url=entry["url"],
-        license=entry["license"].strip(),
-        license_url=entry.get("license_url"),
+        url=_check_address(path, name, "url", entry["url"], ADDRESS_SCHEMES),
+        license=texts["license"],
+        license_url=_check_address(path, name, "license_url", entry.get("license_url"), LICENCE_SCHEMES),
         bytes=entry["bytes"],
         sha256=sha,
     )
@@ -118,8 +154,8 @@ def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
 
 
 def document_files(sources_dir: Path) -> list[Path]:
-    """The document files of the sources folder, sorted by name."""
-    return sorted(p for p in sources_dir.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
+    """The document files of the sources folder (symbolic links included, to be refused), sorted by name."""
+    return sorted(p for p in sources_dir.iterdir() if (p.is_file() or p.is_symlink()) and p.suffix in DOCUMENT_SUFFIXES)
 
 
 def _catalogue_problems(
@@ -134,7 +170,9 @@ def _catalogue_problems(
             by_stem[path.stem] = path
     names = {p.name for p in files}
     for path in files:
-        if path.name not in provenance:
+        if path.is_symlink():
+            yield SourceError(path, SYMLINK_PROBLEM)
+        elif path.name not in provenance:
             yield SourceError(path, f"document has no provenance entry in {PROVENANCE_FILE}")
     for name in sorted(provenance):
         if name not in names:
@@ -155,20 +193,45 @@ def check_catalogue(sources_dir: Path, provenance: dict[str, Provenance]) -> lis
 
 
 def verify_document(path: Path, prov: Provenance) -> SourceDocument:
-    """Read one file and check it against its provenance: size, SHA-256, non-empty, UTF-8."""
-    data = path.read_bytes()
-    if not data:
-        raise SourceError(path, "file is empty")
+    """Read one file and check it against its provenance: a regular file, size, SHA-256, text in UTF-8."""
+    size = path.lstat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        problem = f"is {size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,} bytes per document; split it"
+        raise SourceError(path, problem)
+    data = read_regular_file(path)
     digest = sha256_of(data)
     if digest != prov.sha256:
         raise SourceError(path, f"SHA-256 mismatch: provenance says {prov.sha256}, file has {digest}")
     if len(data) != prov.bytes:
         raise SourceError(path, f"size mismatch: provenance says {prov.bytes} bytes, file has {len(data)}")
+    return SourceDocument(provenance=prov, path=path, text=document_text(path, data))
+
+
+def document_text(path: Path, data: bytes) -> str:
+    """The text of a document file: not empty or only white space, UTF-8, no NUL character."""
+    if not data.strip():
+        raise SourceError(path, "file is empty" if not data else "file holds only white space")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SourceError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
-    return SourceDocument(provenance=prov, path=path, text=text)
+    if "\x00" in text:
+        raise SourceError(path, f"holds a NUL character at offset {text.index(chr(0))}: not a text document")
+    return text
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path``, which must be a regular file and not a symbolic link (never followed)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as exc:
+        if path.is_symlink():
+            raise SourceError(path, SYMLINK_PROBLEM) from None
+        raise SourceError(path, f"cannot be read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise SourceError(path, "is not a regular file")
+        return handle.read()
 
 
 def iter_verified_documents(sources_dir: Path) -> Iterator[SourceDocument]:

@@ -29,7 +29,7 @@ class WarehouseLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
-        """Wait until no other run holds the lock, then hold it."""
+        """Wait until no other run holds the lock, then hold it; OSError when its folder cannot hold the lock."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a")  # noqa: SIM115 (held open until release)
         fcntl.flock(handle, fcntl.LOCK_EX)

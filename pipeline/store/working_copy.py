@@ -19,7 +19,13 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.common.errors import InputError
+
 WORKING_MARK = ".run-"
+
+
+class WarehouseError(InputError):
+    """The warehouse file or its folder cannot be used (cannot be written, not a folder...)."""
 
 
 def working_copy_path(published: Path, token: str) -> Path:
@@ -39,15 +45,23 @@ def stale_copies(published: Path) -> list[Path]:
 
 
 def start_working_copy(published: Path, token: str) -> Path:
-    """Remove stale copies, then copy ``published`` (if it exists) to a fresh working copy; return its path."""
-    published.parent.mkdir(parents=True, exist_ok=True)
-    for stale in stale_copies(published):
-        stale.unlink(missing_ok=True)
+    """Remove stale copies, then copy ``published`` (if it exists) to a fresh working copy; return its path.
+
+    Raises WarehouseError when the folder cannot hold the copy.
+    """
     working = working_copy_path(published, token)
-    if published.exists():
-        shutil.copyfile(published, working)
-        if _wal(published).exists():  # left by a client that is not this pipeline: DuckDB replays it on open
-            shutil.copyfile(_wal(published), _wal(working))
+    try:
+        published.parent.mkdir(parents=True, exist_ok=True)
+        for stale in stale_copies(published):
+            stale.unlink(missing_ok=True)
+        if published.exists():
+            shutil.copyfile(published, working)
+            if _wal(published).exists():  # left by a client that is not this pipeline: DuckDB replays it on open
+                shutil.copyfile(_wal(published), _wal(working))
+    except OSError as exc:
+        discard_working_copy(working)
+        problem = f"cannot make this run's working copy beside it ({exc.strerror}: {exc.filename}); nothing was changed"
+        raise WarehouseError(published, problem) from exc
     return working
 
 
@@ -63,12 +77,17 @@ def publish_working_copy(working: Path, published: Path) -> None:
     """Checkpoint ``working`` and rename it over ``published``: readers see the old file or the new, whole."""
     if not working.exists():
         return
-    if _wal(working).exists():
-        with duckdb.connect(str(working)) as conn:
-            conn.execute("checkpoint")
-    _fsync(working)
-    os.replace(working, published)
-    _fsync(published.parent)
+    try:
+        if _wal(working).exists():
+            with duckdb.connect(str(working)) as conn:
+                conn.execute("checkpoint")
+        _fsync(working)
+        os.replace(working, published)
+        _fsync(published.parent)
+    except OSError as exc:
+        discard_working_copy(working)
+        problem = f"cannot be replaced by this run's warehouse ({exc.strerror}: {exc.filename}); it is unchanged"
+        raise WarehouseError(published, problem) from exc
 
 
 def discard_working_copy(working: Path) -> None:

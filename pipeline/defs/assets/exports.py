@@ -44,7 +44,11 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
             "folder as a whole; point FIGURES_EXPORTS_DIR at an empty folder or an earlier release"
         )
         raise input_failure(ReleaseError(paths.exports, problem))
-    staging = stage(files, paths.exports)
+    try:
+        staging = stage(files, paths.exports)
+    except OSError as exc:
+        problem = f"cannot write the release beside it ({exc.strerror}: {exc.filename}); the release is unchanged"
+        raise input_failure(ReleaseError(paths.exports, problem)) from exc
     duckdb.at_end_of_run(publish=lambda: swap_in(staging, paths.exports), discard=lambda: discard(staging))
     context.log.info(
         f"staged release {info.version} ({len(files)} files); it replaces {paths.exports} with the warehouse"

@@ -1,15 +1,19 @@
 """Extract layer: every numeric mention of every document (see extraction-guide.md)."""
 
+from pathlib import Path
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from pipeline.curation.regions import REGIONS_FILE
-from pipeline.defs.inputs import gazetteer_of
+from pipeline.defs.inputs import gazetteer_of, input_failure
 from pipeline.defs.metadata import warehouse_table_metadata
 from pipeline.defs.resources import ProjectPaths
 from pipeline.defs.table_asset import table_asset
 from pipeline.enrichment.rows import mention_rows
+from pipeline.places.gazetteer import Gazetteer
+from pipeline.sources.documents import SourceError
 from pipeline.store.frames import mentions_frame
 from pipeline.store.incremental import (
     extractor_fingerprint,
@@ -20,6 +24,24 @@ from pipeline.store.incremental import (
     write_mentions,
 )
 from schemas import Mentions
+
+#: More mentions than this in one document is no policy document: the run stops naming it.
+MAX_MENTIONS_PER_DOCUMENT = 1_000_000
+
+
+def _rows_of(
+    path: Path, doc_id: str, text: str, gazetteer: Gazetteer, published: str | None
+) -> list[dict[str, object]]:
+    """The mention rows of one document; anything going wrong becomes a failure naming the document."""
+    try:
+        rows = mention_rows(doc_id, text, gazetteer, published)
+    except Exception as exc:  # a bug or a pathological text: say which document, keep the cause
+        problem = f"extraction failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was changed"
+        raise input_failure(SourceError(path, problem)) from exc
+    if len(rows) > MAX_MENTIONS_PER_DOCUMENT:
+        problem = f"holds {len(rows):,} mentions, over the limit of {MAX_MENTIONS_PER_DOCUMENT:,} per document"
+        raise input_failure(SourceError(path, problem))
+    return rows
 
 
 class ExtractionConfig(dg.Config):
@@ -53,10 +75,10 @@ def mentions(
         rows: list[dict[str, object]] = []
         counts = stored_counts(conn, plan.reuse)
         for doc_id in plan.extract:
-            text, published = conn.execute(
-                "select text, published from documents where doc_id = ?", [doc_id]
+            file_name, text, published = conn.execute(
+                "select file_name, text, published from documents where doc_id = ?", [doc_id]
             ).fetchone()
-            doc_rows = mention_rows(doc_id, text, gazetteer, published)
+            doc_rows = _rows_of(paths.sources / file_name, doc_id, text, gazetteer, published)
             counts[doc_id] = len(doc_rows)
             rows.extend(doc_rows)
         write_mentions(conn, mentions_frame(rows), plan.reuse, state_frame(documents, fingerprint, counts))
