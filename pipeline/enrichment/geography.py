@@ -11,22 +11,26 @@ Codes are ISO 3166-1 alpha-3 for countries and the region codes of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from pipeline.enrichment.segments import Segments
 from pipeline.places.gazetteer import PlaceMatch
 
 
-def _codes_in(places: Sequence[PlaceMatch], lo: int, hi: int) -> set[str]:
-    return {code for p in places if lo <= p.start and p.end <= hi for code in p.codes}
+def _codes_in(places: Sequence[PlaceMatch], starts: Sequence[int], lo: int, hi: int) -> set[str]:
+    """The codes of the places (sorted by start, ``starts`` their starts) inside ``[lo, hi)``, found by bisection."""
+    return {code for p in places[bisect_left(starts, lo) : bisect_left(starts, hi)] if p.end <= hi for code in p.codes}
 
 
 def sentence_geographies(places: Sequence[PlaceMatch], segments: Segments) -> list[frozenset[str]]:
     """The place codes of each figure of one sentence, given the places named in it and its segments."""
-    leading = _codes_in(places, *segments.leading)
+    places = sorted(places, key=lambda p: p.start)
+    starts = [p.start for p in places]
+    leading = _codes_in(places, starts, *segments.leading)
     result: list[frozenset[str]] = []
     for i, (lo, hi) in enumerate(segments.own):
-        codes = _codes_in(places, lo, hi)
+        codes = _codes_in(places, starts, lo, hi)
         if segments.in_first_group[i]:
             codes |= leading
         if not codes:

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -328,11 +328,30 @@ def _joins(text: str, a: Period, b: Period) -> bool:
     return True
 
 
-def _nearest(expressions: Sequence[Period], lo: int, hi: int, start: int, end: int) -> Period | None:
-    inside = [p for p in expressions if lo <= p.span_start and p.span_end <= hi]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: (max(p.span_start - end, start - p.span_end, 0), p.span_start))
+class _Nearest:
+    """The time expression of one sentence nearest a figure within a stretch, found by bisection.
+
+    The answer for a stretch ending before the figure (the sentence's leading words)
+    is the same for every figure after it (the expression ending last), so it is kept.
+    """
+
+    __slots__ = ("_expressions", "_starts", "_before")
+
+    def __init__(self, expressions: Sequence[Period]) -> None:
+        self._expressions = sorted(expressions, key=lambda p: p.span_start)
+        self._starts = [p.span_start for p in self._expressions]
+        self._before: dict[tuple[int, int], Period | None] = {}
+
+    def __call__(self, lo: int, hi: int, start: int, end: int) -> Period | None:
+        """The expression inside ``[lo, hi)`` nearest ``[start, end)`` (the first of the nearest), or None."""
+        if hi <= start and (lo, hi) in self._before:
+            return self._before[(lo, hi)]
+        candidates = self._expressions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        inside = [p for p in candidates if p.span_end <= hi]
+        found = min(inside, key=lambda p: (max(p.span_start - end, start - p.span_end, 0), p.span_start), default=None)
+        if hi <= start:
+            self._before[(lo, hi)] = found
+        return found
 
 
 def sentence_periods(
@@ -343,6 +362,7 @@ def sentence_periods(
 ) -> list[Period | None]:
     """The period of each statistical figure ``(kind, start, end)`` of one sentence (see module docstring)."""
     ranges = [p for p in expressions if p.is_range]
+    nearest = _Nearest(expressions)
     result: list[Period | None] = []
     # What each figure hands to the next one joined to it: its period, or the base it is compared with.
     handed: list[Period | None] = []
@@ -354,20 +374,17 @@ def sentence_periods(
             handed.append(result[-1])
             continue
         lo, hi = segments.own[i]
-        period = _nearest(expressions, lo, hi, start, end)
+        period = nearest(lo, hi, start, end)
         if period is None and opens_value_range(text, figures, i):  # `between 35,000 and 50,000 in 2024`
-            period = _nearest(expressions, *segments.own[i + 1], *figures[i + 1][1:])
+            period = nearest(*segments.own[i + 1], *figures[i + 1][1:])
         if period is not None and kind in ("percent", "multiplier") and _is_comparison_base(text, period):
             result.append(result[i - 1] if i > 0 else None)  # `an increase of 7.6% over 2022`: 2022 is the base
             handed.append(period)  # `a 7 percent decline from FY22's record of 2,206,436`
             continue
         if period is None and segments.in_first_group[i]:
-            period = _nearest(expressions, lead_lo, lead_hi, start, end)
+            period = nearest(lead_lo, lead_hi, start, end)
         if period is None:
-            if i > 0 and not segments.break_before[i]:
-                period = handed[i - 1]
-            else:
-                period = _nearest(expressions, lead_lo, lead_hi, start, end)
+            period = handed[i - 1] if i > 0 and not segments.break_before[i] else nearest(lead_lo, lead_hi, start, end)
         result.append(period)
         handed.append(period)
     return result

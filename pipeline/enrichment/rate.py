@@ -15,7 +15,7 @@ from pipeline.common.vocabulary import RATE_UNITS
 __all__ = ["RATE_UNITS", "rate_per"]
 
 _PER = re.compile(
-    r"^\s*(?:[A-Za-z][A-Za-z-]*\s+){0,4}?(?:(?:per|a|an|each|every)\s+(?P<unit>day|week|month|quarter|year|annum)"
+    r"\s*(?:[A-Za-z][A-Za-z-]*\s+){0,4}?(?:(?:per|a|an|each|every)\s+(?P<unit>day|week|month|quarter|year|annum)"
     r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|yearly))\b(?!-)(?!\s+(?:ago|later|earlier|before|after|old|long)\b)",
 )
 _ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "annually": "year"}
@@ -23,7 +23,7 @@ _ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "
 
 def rate_per(text: str, end: int, limit: int) -> str | None:
     """The time unit the figure ending at ``end`` is a rate per, or None (looks no further than ``limit``)."""
-    m = _PER.match(text[end:limit])
+    m = _PER.match(text, end, limit)  # anchored at ``end``: no copy of the rest of the sentence
     if m is None:
         return None
     if m.group("unit"):

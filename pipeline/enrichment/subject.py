@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.enrichment.text import CLAUSE_BREAK, words
+from pipeline.enrichment.text import CLAUSE_BREAK, Words, words
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -134,7 +134,14 @@ NUMBER_WORDS = _wordset(
     "thousand thousands million millions billion half third thirds quarter quarters fifth fifths dozen dozens"
 )
 LEADING_SKIPS = DETERMINERS | ADVERBS | _wordset("and but or while yet so")
+_CLAUSE_SKIPS = LEADING_SKIPS - DETERMINERS
 MAX_WORDS = 6
+# Bounds on the words one figure reads, far above what any sentence of prose needs, so that
+# a run of figures or clauses without a full stop costs time in proportion to its length:
+MAX_LOOKBACK = 1000  # characters before the figure its sentence is read back over
+MAX_CLAUSES = 32  # clauses, nearest first, searched for the sentence's subject
+MAX_SKIPS = 16  # words skipped at a clause's start (`and`, `only`, quotes)
+MAX_DETERMINERS = 16  # determiners before a noun phrase's first word
 
 # `age of 65`, `aged 15` and the second number of `aged 15-29`.
 _AGE_DIRECT = re.compile(r"(?:\bage[sd]?\s+(?:of\s+)?|\bthe\s+age\s+of\s+)(?:\d{1,3}\s*(?:-|–|to|and)\s*)?$")
@@ -204,15 +211,21 @@ def _is_content(word: str) -> bool:
 
 def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[str, int] | None:
     """The noun phrase starting at ``text[pos:]`` (leading determiners dropped) and the offset where it ends."""
-    tokens = words(text, pos, end)
+    return _phrase_at(text, Words(text, pos, end), 0, allow_of)  # read as far as the phrase goes, not to ``end``
+
+
+def _phrase_at(text: str, tokens: Words, i: int, allow_of: bool = True) -> tuple[str, int] | None:
+    """The noun phrase of ``noun_phrase`` starting at the word ``tokens[i]``."""
     first = last = None
     count = 0
-    i = 0
-    while i < len(tokens):
-        word, w_start, w_end = tokens[i]
+    opening = i
+    while (token := tokens.get(i)) is not None:
+        word, w_start, w_end = token
         lw = word.lower()
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        nxt = tokens.get(i + 1)
         if first is None and lw in DETERMINERS:
+            if i - opening >= MAX_DETERMINERS:
+                return None
             i += 1
             continue
         if first is None and lw == "least" and nxt is not None and _is_content(nxt[0]):
@@ -220,7 +233,7 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
             i += 2
             continue
         if lw == "of" and first is not None and allow_of:
-            inner = noun_phrase(text, w_end, end, allow_of=False)
+            inner = _phrase_at(text, tokens, i + 1, allow_of=False)  # the words after ``of``
             if inner is not None:
                 last = inner[1]
             break
@@ -229,7 +242,7 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
                 break
             i += 1
             continue
-        if _ends_phrase(tokens, i, started=first is not None):
+        if _ends_phrase(tokens, i, opening, started=first is not None):
             break
         if first is None:
             first = w_start
@@ -243,23 +256,23 @@ def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[s
     return text[first:last], last
 
 
-def _ends_phrase(tokens: Sequence[tuple[str, int, int]], i: int, started: bool) -> bool:
-    """Whether the word ``tokens[i]`` ends the noun phrase (``started`` if it has a word already)
-    instead of joining it: a function word, a number opening it, a verb."""
+def _ends_phrase(tokens: Words, i: int, opening: int, started: bool) -> bool:
+    """Whether the word ``tokens[i]`` ends the noun phrase read from ``tokens[opening]`` (``started``
+    if it has a word already) instead of joining it: a function word, a number opening it, a verb."""
     word = tokens[i][0]
     if not _is_content(word) or not started and word.lower() in NUMBER_WORDS:
         return True
     if started:
         return _ends_after_head(tokens, i)
-    return _verb_not_noun(tokens, i)
+    return _verb_not_noun(tokens, i, opening)
 
 
-def _ends_after_head(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+def _ends_after_head(tokens: Words, i: int) -> bool:
     """Whether the word ``tokens[i]``, after the phrase's first word, opens what follows the phrase:
     a verb form, a pronoun, a rate adverb before no noun, or an acronym after a lower-case word."""
     word = tokens[i][0]
     lw = word.lower()
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    nxt = tokens.get(i + 1)
     if (
         _is_verb_form(word)
         or lw in VERBS_AFTER_HEAD
@@ -271,16 +284,16 @@ def _ends_after_head(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
     return word.isupper() and len(word) > 1 and not tokens[i - 1][0].isupper()  # `people UNHCR helped`
 
 
-def _verb_not_noun(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+def _verb_not_noun(tokens: Words, i: int, opening: int) -> bool:
     """Whether the word ``tokens[i]``, which would open the phrase, is a verb rather than a noun
     (``248,000 recorded in 2022``, ``the record of 129,000 set in 2021``; but ``the ceiling for
     the region`` is a noun)."""
     word = tokens[i][0]
     lw = word.lower()
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    nxt = tokens.get(i + 1)
     if _is_verb_form(word) and (nxt is None or not _is_content(nxt[0])):
         before_preposition = nxt is not None and nxt[0].lower() in PREPOSITIONS | AUXILIARIES | {"of"}
-        after_determiner = i > 0 and tokens[i - 1][0].lower() in DETERMINERS
+        after_determiner = i > opening and tokens[i - 1][0].lower() in DETERMINERS
         if not (lw.endswith("ing") and after_determiner and before_preposition):
             return True
     return lw in VERBS_AFTER_HEAD and (nxt is None or nxt[0].lower() in PREPOSITIONS)
@@ -327,10 +340,11 @@ def _direct(text: str, pos: int, end: int) -> str | None:
     unit = _HYPHEN_UNIT.match(text, pos)
     if unit is not None:  # `100-kilometre stretch`
         return unit.group("unit")
-    tokens = words(text, pos, min(end, pos + 200))
-    if not tokens or not _is_content(tokens[0][0]) and tokens[0][0].lower() not in DETERMINERS | {"least"}:
+    tokens = Words(text, pos, min(end, pos + 200))
+    first, second = tokens.get(0), tokens.get(1)
+    if first is None or not _is_content(first[0]) and first[0].lower() not in DETERMINERS | {"least"}:
         return None
-    if len(tokens) > 1 and tokens[0][0].lower() in ("a", "an", "each", "every") and tokens[1][0].lower() in TIME_UNITS:
+    if second is not None and first[0].lower() in ("a", "an", "each", "every") and second[0].lower() in TIME_UNITS:
         return None  # `12,000 a day`: a rate, not what is counted
     found = noun_phrase(text, pos, end)
     return None if found is None else found[0]
@@ -338,7 +352,7 @@ def _direct(text: str, pos: int, end: int) -> str | None:
 
 def is_age(text: str, start: int, end: int, value: float | None) -> bool:
     """Whether the count at ``text[start:end]`` is an age (``over the age of 65``, ``aged 15-29``)."""
-    if value is None or value != int(value) or not 0 <= value <= 130:
+    if value is None or not 0 <= value <= 130 or value != int(value):  # int() of 1e400 (infinity) overflows
         return False
     before = text[max(0, start - 40) : start]
     if _AGE_DIRECT.search(before):
@@ -360,61 +374,156 @@ def refers_back(text: str, start: int) -> bool:
 
 
 _CLOSED_PARENTHESIS = re.compile(r"\([^()]*\)")
+# A clause opener as a whole word of ``words``: not inside a longer word (``Texas``, ``that's``),
+# though it may follow a hyphen or quote that is no part of one (``5-that``, `'as`).
+_OPENER_RE = re.compile(
+    r"(?<![A-Za-z'’-])[-'’]*(?:" + "|".join(sorted(CLAUSE_OPENERS, key=len, reverse=True)) + r")(?![A-Za-z'’-])",
+    re.IGNORECASE | re.ASCII,
+)
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_CLAUSE_WINDOW = 256
+_SPACE_RE = re.compile(r"\s")
+_PARENTHESIS_RE = re.compile(r"[()]")
+# Where a window's clause starts agree with the sentence's: after white space, at a character no
+# break (``\s[-–—]\s``), opener or word cut at the window's edge reaches past.
+_WINDOW_EDGE_RE = re.compile(r"\s[\s\-–—'’]*[^\s\-–—'’]")
 
 
-def _clause_starts(text: str, context_start: int, pos: int) -> list[int]:
-    """Where the clauses before ``pos`` open: the sentence start, after a clause break, after a clause opener.
+def _clause_starts(text: str, context_start: int, pos: int, limit: int) -> list[int]:
+    """The last ``limit`` places before ``pos`` where clauses open: the sentence start, after a clause break,
+    after a clause opener.
 
     A parenthesis closed before ``pos`` (``countries (LMICs) are expected``) opens no clause.
+    In a long sentence with many clauses (a list of figures), only its last ``_CLAUSE_WINDOW``
+    characters are read when they hold that many.
     """
-    masked = _CLOSED_PARENTHESIS.sub(lambda m: " " * len(m.group()), text[context_start:pos])
-    starts = {context_start}
-    starts.update(context_start + m.end() for m in CLAUSE_BREAK.finditer(masked))
-    starts.update(context_start + w_end for word, _, w_end in words(masked) if word.lower() in CLAUSE_OPENERS)
+    lo = pos - _CLAUSE_WINDOW
+    if lo > context_start:
+        found = _window_clause_starts(text, context_start, lo, pos)
+        if len(found) >= limit:
+            return found[-limit:]
+    return _starts_in(_masked(text, context_start, pos), context_start)[-limit:]
+
+
+def _masked(text: str, lo: int, pos: int) -> str:
+    """``text[lo:pos]`` with its closed parentheses blanked."""
+    masked = text[lo:pos]
+    if "(" in masked:
+        masked = _CLOSED_PARENTHESIS.sub(lambda m: " " * len(m.group()), masked)
+    return masked
+
+
+def _starts_in(masked: str, lo: int) -> list[int]:
+    """The clause starts of ``masked`` (``text[lo:pos]``, parentheses blanked) read as a sentence starting at ``lo``."""
+    starts = {lo}
+    starts.update(lo + m.end() for m in CLAUSE_BREAK.finditer(masked))
+    if _LETTER_RE.search(masked):  # (a list of figures has none, and the scan costs more than this test)
+        starts.update(lo + m.end() for m in _OPENER_RE.finditer(masked))  # the openers among ``words``
     return sorted(starts)
 
 
-def _after_time_phrase(tokens: Sequence[tuple[str, int, int]], i: int) -> int:
+def _window_clause_starts(text: str, context_start: int, lo: int, pos: int) -> list[int]:
+    """The clause starts of the sentence from ``context_start`` that the window ``text[lo:pos]`` decides alone.
+
+    Those past the window's first character after white space that is neither white space nor
+    a dash or quote: no break (``\\s[-–—]\\s``), opener or word cut by the window's edge reaches it.
+    None when a parenthesis opened before the window closes inside it (the sentence blanks it, the window would not).
+    """
+    first = _PARENTHESIS_RE.search(text, lo, pos)
+    if (
+        first is not None
+        and first.group() == ")"
+        and text.rfind("(", context_start, lo) > text.rfind(")", context_start, lo)
+    ):
+        return []
+    masked = _masked(text, lo, pos)
+    edge = _WINDOW_EDGE_RE.search(masked)
+    if edge is None:
+        return []
+    return [s for s in _starts_in(masked, lo) if s >= lo + edge.end()]
+
+
+def _after_time_phrase(tokens: Words, i: int) -> int:
     """Index of the word after an opening time phrase with no comma (``for fiscal 2024 the ceiling``), else ``i``."""
-    if i >= len(tokens) or tokens[i][0].lower() not in PREPOSITIONS:
+    token = tokens.get(i)
+    if token is None or token[0].lower() not in PREPOSITIONS:
         return i
-    for j in range(i + 1, min(i + 6, len(tokens) - 1)):
+    for j in range(i + 1, i + 6):
+        after = tokens.get(j + 1)
+        if after is None:
+            break
         word = tokens[j][0].lower()
         is_time = word[0].isdigit() or word in TIME_UNITS or word.rstrip(".") in _MONTH_WORDS
-        if is_time and tokens[j + 1][0].lower() in DETERMINERS:
+        if is_time and after[0].lower() in DETERMINERS:
             return j + 1
     return i
 
 
-def clause_subject_phrase(text: str, context_start: int, pos: int) -> str | None:
+def _lookback_start(text: str, context_start: int, pos: int) -> int:
+    """Where the words before ``pos`` are read from: the sentence's start, or in a sentence with
+    more than ``MAX_LOOKBACK`` characters before ``pos`` (no prose has one) the first word within them."""
+    lo = pos - MAX_LOOKBACK
+    if lo <= context_start:
+        return context_start
+    space = text.find(" ", lo, pos)
+    return space + 1 if space >= 0 else lo
+
+
+def clause_subject_phrase(
+    text: str, context_start: int, pos: int, known: dict[int, tuple[bool, str | None]] | None = None
+) -> str | None:
     """The first noun phrase opening a clause, from the clause holding ``pos`` back to the sentence start.
 
     None when there is none, or when it names whoever speaks or acts (``Officials say``).
+    At most the ``MAX_CLAUSES`` nearest clauses are searched. ``known`` keeps, across the
+    figures of one sentence, what a clause gave when that no longer depends on ``pos``.
     """
-    for clause_start in reversed(_clause_starts(text, context_start, pos)):
-        tokens = words(text, clause_start, pos)
-        i = 0
-        skips = LEADING_SKIPS - DETERMINERS
-        while i < len(tokens) and (tokens[i][0].lower() in skips or tokens[i][0] in OPENING_MARKS):
-            i += 1
-        i = _after_time_phrase(tokens, i)
-        if i >= len(tokens):
-            continue
-        word = tokens[i][0]
-        if word.lower() not in DETERMINERS and not _is_content(word):
-            continue
-        found = noun_phrase(text, tokens[i][1], pos)
+    for clause_start in reversed(_clause_starts(text, context_start, pos, MAX_CLAUSES)):
+        found = known.get(clause_start) if known is not None else None
         if found is None:
-            continue
-        if _is_verb_form(word) and len(found[0].split()) < 2:
-            continue  # `making it`, but `Unaccompanied children`
-        head = found[0].split()[0].lower()
-        if head in CHANGE_NOUNS or found[0].lower() in PRONOUNS:
-            continue
-        if _is_speaker(found[0]):
-            return None
-        return found[0]
+            found, settled = _clause_subject(text, clause_start, pos)
+            if settled and known is not None:
+                known[clause_start] = found
+        if found[0]:
+            return found[1]
     return None
+
+
+def _clause_subject(text: str, clause_start: int, pos: int) -> tuple[tuple[bool, str | None], bool]:
+    """What the clause opening at ``clause_start`` gives: (whether it decides, the phrase), and whether
+    that holds for any later ``pos`` (the words read end before white space before ``pos``)."""
+    tokens = Words(text, clause_start, pos)
+    found = _clause_phrase(text, tokens)
+    settled = not tokens.exhausted and _SPACE_RE.search(text, tokens.reach, pos) is not None
+    return found, settled
+
+
+def _clause_phrase(text: str, tokens: Words) -> tuple[bool, str | None]:
+    """(True, phrase) when the clause of ``tokens`` opens with a subject (phrase None for a speaker),
+    else (False, None)."""
+    i = 0
+    while (token := tokens.get(i)) is not None and (token[0].lower() in _CLAUSE_SKIPS or token[0] in OPENING_MARKS):
+        i += 1
+        if i >= MAX_SKIPS:
+            return False, None
+    i = _after_time_phrase(tokens, i)
+    token = tokens.get(i)
+    if token is None:
+        return False, None
+    word = token[0]
+    if word.lower() not in DETERMINERS and not _is_content(word):
+        return False, None
+    found = _phrase_at(text, tokens, i)
+    if found is None:
+        return False, None
+    if _is_verb_form(word) and len(found[0].split()) < 2:
+        return False, None  # `making it`, but `Unaccompanied children`
+    head = found[0].split()[0].lower()
+    if head in CHANGE_NOUNS or found[0].lower() in PRONOUNS:
+        return False, None
+    if _is_speaker(found[0]):
+        return True, None
+    return True, found[0]
 
 
 def _noun_of_before(text: str, start: int) -> str | None:
@@ -494,40 +603,48 @@ def sentence_subjects(
     49``) or continue it (``Colombia hosts about 2.9 million``).
     """
     subjects: list[str | None] = []
+    recent = _RecentSubjects()
+    known: dict[int, tuple[bool, str | None]] = {}  # what each clause gave, for the figures after
     for i, (kind, start, end, value) in enumerate(figures):
         subject = _reduce(own_subject(text, kind, start, end, value, context_end), lambda _: False)
         if subject is None and (refers_back(text, start) or _OF_PRONOUN.match(text, end)):
-            subject = _previous_subject(figures, subjects, i) or antecedent_subject
+            subject = recent.any or antecedent_subject
         if subject is None and _is_change(text, kind, start, end):
-            subject = _previous_subject(figures, subjects, i)
+            subject = recent.any
         if subject is None and i > 0 and _continues_previous(text, kind, figures[i - 1][2], start, end):
-            subject = _previous_subject(figures, subjects, i)
+            subject = recent.any
         if subject is None and kind == "ratio":  # `1 in 4 recorded deaths`, with no figure before to count
             subject = _reduce(_direct(text, end, context_end), lambda _: False)
+        lookback = _lookback_start(text, context_start, start)
         if subject is None:
-            subject = _of_lead_subject(text, context_start, start, is_place)
+            subject = _of_lead_subject(text, lookback, start, is_place)
         if subject is None:
-            subject = _previous_subject(figures, subjects, i, same_kind=kind)
+            subject = recent.of_kind.get(kind)
         if subject is None:
             subject = _clause_opening_subject(
-                text, context_start, start, kind, is_place, antecedent_subject, antecedent_kind
+                text, lookback, start, kind, is_place, (antecedent_subject, antecedent_kind), known
             )
         subjects.append(subject)
+        recent.add(kind, subject)
     _take_subject_after_change_on(text, figures, subjects)
     return subjects
 
 
-def _previous_subject(
-    figures: Sequence[tuple[str, int, int, float | None]],
-    subjects: Sequence[str | None],
-    i: int,
-    same_kind: str | None = None,
-) -> str | None:
-    """The subject of the nearest figure before figure ``i`` (of ``same_kind``; an age only for the same kind)."""
-    for j in range(i - 1, -1, -1):
-        if subjects[j] and (same_kind is None and subjects[j] != "age" or figures[j][0] == same_kind):
-            return subjects[j]
-    return None
+class _RecentSubjects:
+    """The subjects of the figures read so far in a sentence, as the nearest one before the next figure needs them:
+    the last one (an age only for a figure of the same kind) and the last one of each kind."""
+
+    __slots__ = ("any", "of_kind")
+
+    def __init__(self) -> None:
+        self.any: str | None = None
+        self.of_kind: dict[str, str] = {}
+
+    def add(self, kind: str, subject: str | None) -> None:
+        if subject:
+            if subject != "age":
+                self.any = subject
+            self.of_kind[kind] = subject
 
 
 def _is_change(text: str, kind: str, start: int, end: int) -> bool:
@@ -539,6 +656,8 @@ def _is_change(text: str, kind: str, start: int, end: int) -> bool:
 
 def _of_lead_subject(text: str, context_start: int, start: int, is_place: Callable[[str], bool]) -> str | None:
     """``Of these deaths, 686 ...`` → ``deaths``: the noun of an ``of`` phrase leading the figure's sentence."""
+    if text.find("Of", context_start, start) < 0:
+        return None  # the pattern needs it: no copy of the sentence so far
     lead = _OF_LEAD.search(text[context_start:start])
     if lead is None:
         return None
@@ -552,12 +671,14 @@ def _clause_opening_subject(
     start: int,
     kind: str,
     is_place: Callable[[str], bool],
-    antecedent_subject: str | None,
-    antecedent_kind: str | None,
+    antecedent: tuple[str | None, str | None],
+    known: dict[int, tuple[bool, str | None]],
 ) -> str | None:
     """The subject opening the figure's clause, reduced; when it is only a place (``Colombia hosts
-    about 2.9 million``), the subject of the figure before the sentence if of the same kind."""
-    phrase = clause_subject_phrase(text, context_start, start)
+    about 2.9 million``), the subject of the figure before the sentence (``antecedent``: subject
+    and kind) if of the same kind."""
+    antecedent_subject, antecedent_kind = antecedent
+    phrase = clause_subject_phrase(text, context_start, start, known)
     subject = _reduce(phrase, is_place)
     if subject is None and phrase is not None and is_place(phrase) and antecedent_kind == kind:
         return antecedent_subject  # the place is where, not what

@@ -105,6 +105,24 @@ def dates_at_month(text: str, pos: int) -> tuple[list[DateHit], int | None]:
 
 def dates_at_digit(text: str, pos: int) -> list[DateHit]:
     """Dates starting with the digit at ``pos``: ISO, slashed, or day before month."""
+    hits = _written_date_at(text, pos)
+    if hits is not None:
+        return hits
+    r = _DAY_RANGE_RE.match(text, pos)
+    if r is not None:  # 13-14 September 2023: the first day takes the second's month and year
+        # the second day is read as one date only (a range of ranges such as ``5 - 5 - 5 ...`` is none):
+        # reading it as a range again would recurse once per link of the chain
+        second = _written_date_at(text, r.end())
+        if second is not None and len(second) == 1 and second[0].day is not None:
+            s = second[0]
+            day = int(r.group(1))
+            if day < s.day and _valid(s.month, day, s.year):
+                return [DateHit(pos, r.start() + len(r.group(1)), s.year, s.month, day), s]
+    return []
+
+
+def _written_date_at(text: str, pos: int) -> list[DateHit] | None:
+    """The ISO, slashed or day-month date at the digit ``pos`` ([] if written as one but invalid), or None."""
     c = text[pos : pos + 5]
     if len(c) == 5 and c[4] in "-/":
         m = _ISO_RE.match(text, pos)
@@ -129,12 +147,4 @@ def dates_at_digit(text: str, pos: int) -> list[DateHit]:
         if _valid(month, day, year):
             return [DateHit(pos, m.end(), year, month, day)]
         return []
-    r = _DAY_RANGE_RE.match(text, pos)
-    if r is not None:  # 13-14 September 2023: the first day takes the second's month and year
-        second = dates_at_digit(text, r.end())
-        if len(second) == 1 and second[0].day is not None:
-            s = second[0]
-            day = int(r.group(1))
-            if day < s.day and _valid(s.month, day, s.year):
-                return [DateHit(pos, r.start() + len(r.group(1)), s.year, s.month, day), s]
-    return []
+    return None

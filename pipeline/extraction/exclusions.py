@@ -26,11 +26,13 @@ _HEADING_RE = re.compile(
 #: Under "Notes"/"Endnotes" a line is skipped only if it is bibliographic; explanatory notes
 #: with figures of their own stay in.
 _NOTES_HEADINGS = frozenset(("notes", "endnotes", "footnotes"))
-_BIBLIOGRAPHIC_LINE_RE = re.compile(
-    r".*(?:https?://|www\.|doi|available (?:online|at)|accessed|retrieved|\bibid\b|\bop\. cit|et al\."
-    r"|[.,][ \t]+(?:19|20)\d\d[a-z]?[.,]|\((?:19|20)\d\d[a-z]?\)|[\u201c\"][^\u201d\"]{3,},[\u201d\"])",
+# A bibliographic line holds one of these anywhere, or a quoted title ending in a comma (see _quoted_title).
+_BIBLIOGRAPHIC_RE = re.compile(
+    r"https?://|www\.|doi|available (?:online|at)|accessed|retrieved|\bibid\b|\bop\. cit|et al\."
+    r"|[.,][ \t]+(?:19|20)\d\d[a-z]?[.,]|\((?:19|20)\d\d[a-z]?\)",
     re.I,
 )
+_QUOTE_EVENT_RE = re.compile('[\u201c\u201d"]|,(?=[\u201d"])')
 _HEADING_LINE_RE = re.compile(r"[ \t#*_>]*([A-Za-z][A-Za-z ]*?)[ \t*_:]*")
 _REF_LINE_RE = re.compile(
     r"[ \t]*(?:[-\u2022*\u00b7]|\[?\d{1,3}[.)\]]|<?https?:|<?www\.|doi)"
@@ -79,7 +81,7 @@ def reference_sections(text: str) -> list[tuple[int, int]]:
         name = " ".join(head.group(1).lower().split()) if head is not None else ""
         if name not in REFERENCE_HEADINGS and name not in _NOTES_HEADINGS:
             continue
-        entry_re = _BIBLIOGRAPHIC_LINE_RE if name in _NOTES_HEADINGS else _REF_LINE_RE
+        is_entry = _is_bibliographic if name in _NOTES_HEADINGS else _is_reference
         end = line_end
         i = line_end + 1
         while i < len(text):
@@ -87,7 +89,7 @@ def reference_sections(text: str) -> list[tuple[int, int]]:
             if j < 0:
                 j = len(text)
             line = text[i:j]
-            if line.strip() and not entry_re.match(line):
+            if line.strip() and not is_entry(line):
                 break
             end = j
             i = j + 1
@@ -95,21 +97,94 @@ def reference_sections(text: str) -> list[tuple[int, int]]:
         pos = end
 
 
+def _is_reference(line: str) -> bool:
+    """Whether a line under a ``References`` heading looks like a reference entry."""
+    return _REF_LINE_RE.match(line) is not None
+
+
+def _is_bibliographic(line: str) -> bool:
+    """Whether a line under a ``Notes`` heading is bibliographic: an address, an access note, a year
+    as a citation writes it, or a quoted title."""
+    return _BIBLIOGRAPHIC_RE.search(line) is not None or _quoted_title(line)
+
+
+def _quoted_title(line: str) -> bool:
+    """Whether ``line`` holds what ``[\u201c"][^\u201d"]{3,},[\u201d"]`` finds (``\u201cMigration Trends,\u201d``),
+    in one pass: that pattern, tried at each opening quote, reads on to the next closing one,
+    which on a line of opening quotes is quadratic."""
+    opening = -1  # the first opening quote since the last closing one: the earliest a title there can start
+    for m in _QUOTE_EVENT_RE.finditer(line):
+        c = m.group()
+        if c == ",":
+            if 0 <= opening <= m.start() - 4:
+                return True
+        elif c == "\u201c":
+            if opening < 0:
+                opening = m.start()
+        else:  # a closing quote; a straight one may also open the next title
+            opening = m.start() if c == '"' else -1
+    return False
+
+
 # --- web addresses, e-mail, DOIs, file names ----------------------------------------------
 
 # Every branch starts only where its run of characters starts (look-behind) and
 # reads runs possessively, so a long token without spaces costs linear time.
+_FILE_EXTENSIONS = r"(?:pdf|docx?|xlsx?|csv|pptx?|txt|html?|jpe?g|png|gif|zip|json|xml|aspx|php)(?![\w-])"
+_FILE_NAME = r"[\w-]++(?:\.[\w-]++)*?\." + _FILE_EXTENSIONS
 _WEB_RE = re.compile(
     r"(?:https?://|ftp://|www\.|doi:|(?<![\w.])10\.\d{4,9}/)\S*+"
     r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
     r"|(?<![\w.-])(?:[\w-]++\.)+(?:org|com|net|gov|int|edu|info|io|mx|ca|uk|us|es|fr|de|co|ch|gt|hn|sv|pa|cr"
     r"|br|ar)(?![\w-])(?:/\S*+)?"
-    r"|(?<![\w-])[\w-]++(?:\.[\w-]++)*?\.(?:pdf|docx?|xlsx?|csv|pptx?|txt|html?|jpe?g|png|gif|zip|json|xml|aspx"
-    r"|php)(?![\w-])"
+    # a file name starts where its chain of dotted parts starts, not at each part (``1.1.1.1...``)
+    rf"|(?<![\w-])(?<![\w-]\.){_FILE_NAME}"
     r"|\]\([^)\s]*+\)"
     r"|(?<![\w@#])[@#]\w++",  # handles and hashtags
     re.I,
 )
+# A file name may also start at the first part after a match that ended inside a chain
+# (``a.org.b.pdf``): the one part :data:`_WEB_RE` does not try.
+_FILE_NAME_RE = re.compile(_FILE_NAME, re.I)
+_NEXT_PART_RE = re.compile(r"[\w-]*+\.(?=[\w-])")
+_CHAIN_CHAR_RE = re.compile(r"[\w-]")
+
+
+def web_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    r"""The spans of ``_WEB_RE`` matches in ``text[lo:hi]``, in linear time.
+
+    The same spans as a ``finditer`` of the pattern with a file-name branch allowed
+    to start at every dotted part (``(?<![\w-])``), which tried again at each part
+    of a long chain such as ``1.1.1.1...`` and took quadratic time: a part inside
+    a chain the scan entered at its start can only fail where the start failed.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = lo
+    while pos < hi:
+        m = _WEB_RE.search(text, pos, hi)
+        part = _part_after(text, pos, hi) if pos > 0 else -1
+        if part >= 0 and (m is None or m.start() > part):
+            f = _FILE_NAME_RE.match(text, part, hi)
+            if f is not None:
+                spans.append((part, f.end()))
+                pos = f.end()
+                continue
+        if m is None:
+            break
+        spans.append(m.span())
+        pos = m.end()
+    return spans
+
+
+def _part_after(text: str, pos: int, hi: int) -> int:
+    """Where the next dotted part starts when ``pos`` (the end of a match) lies inside a chain, else -1."""
+    if _CHAIN_CHAR_RE.match(text, pos - 1) is None:
+        dot = pos - 1
+        if text[dot] != "." or dot == 0 or _CHAIN_CHAR_RE.match(text, dot - 1) is None:
+            return -1
+        return pos if _CHAIN_CHAR_RE.match(text, pos, hi) is not None else -1
+    m = _NEXT_PART_RE.match(text, pos, hi)
+    return -1 if m is None else m.end()
 
 
 _MAX_TOKEN = 2000
@@ -149,7 +224,7 @@ class WebTokens:
                 return True
             token = text[lo:hi]
             if any(h in token for h in _HINTS):
-                self._spans = [(m.start(), m.end()) for m in _WEB_RE.finditer(text, lo, hi)]
+                self._spans = web_spans(text, lo, hi)
             else:
                 self._spans = []
             self._token = (lo, hi)
@@ -335,12 +410,11 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
         return True  # a page number after a dotted leader: "Executive Summary ...... 4"
     if at_line_start and not text[line_start:start].strip() and _SECTION_GAP_RE.match(text, end):
         return True  # a section number: "1       Introduction"
-    prefix = text[line_start:start]
     if (
-        at_line_start
+        at_line_start  # else line_start may be 0: slicing from it would copy the text so far
         and nxt[:1] in (".", ")")
         and (len(nxt) < 2 or nxt[1] in " \t\u00a0\n")
-        and _LINE_PREFIX_RE.match(prefix)
+        and _LINE_PREFIX_RE.match(text[line_start:start])
     ):
         return True
     before = text[start - 1] if start > 0 else ""
