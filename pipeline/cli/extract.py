@@ -9,8 +9,10 @@ that cannot be read is reported on ``err`` and skipped; the exit status is then 
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -26,8 +28,13 @@ COLUMNS: tuple[str, ...] = ("doc", *FIELDS)
 
 
 def _read(path: str) -> str:
-    with open(path, encoding="utf-8", newline="") as f:
-        return f.read()
+    """The text of a regular file (a FIFO or a device would block or never end: refused)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO must not wait for a writer
+    with os.fdopen(fd, "rb") as raw:
+        if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = raw.read()
+    return data.decode("utf-8")
 
 
 def load_enrichment_gazetteer(err: TextIO) -> Gazetteer | None:

@@ -53,6 +53,8 @@ def parse_yaml(text: str) -> Any:
 
 def load_yaml(path: Path, error: type[InputError] = InputError) -> Any:
     """The data of the YAML file ``path``; a missing file, bad UTF-8 or bad YAML raises ``error`` naming it."""
+    if path.is_symlink():
+        raise error(path, "is a symbolic link; keep the file itself in its folder")
     if not path.is_file():
         raise error(path, "file is missing")
     try:
@@ -61,7 +63,8 @@ def load_yaml(path: Path, error: type[InputError] = InputError) -> Any:
         raise error(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
     except yaml.YAMLError as exc:
         raise error(path, f"not valid YAML: {describe_yaml_error(exc)}") from exc
-    except (ValueError, RecursionError) as exc:  # a value PyYAML cannot construct, nesting too deep
+    except (ValueError, TypeError, RecursionError) as exc:  # a value PyYAML cannot construct (a list as a key),
+        # or nesting too deep
         raise error(path, f"not valid YAML: {type(exc).__name__}: {str(exc)[:200]}") from exc
 
 

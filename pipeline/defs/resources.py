@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,11 +13,12 @@ from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from pipeline.common import settings
+from pipeline.defs.publication import publish_together, roll_forward
+from pipeline.release.publish import discard, swap_in
 from pipeline.store.lock import WarehouseLock
 from pipeline.store.working_copy import (
     WarehouseError,
     discard_working_copy,
-    publish_working_copy,
     start_working_copy,
 )
 
@@ -55,7 +56,7 @@ class WarehouseResource(DuckDBResource):
 
     _working: str | None = PrivateAttr(default=None)
     _lock: WarehouseLock | None = PrivateAttr(default=None)
-    _pending: list[tuple[Callable[[], None], Callable[[], None]]] = PrivateAttr(default_factory=list)
+    _releases: list[tuple[Path, Path]] = PrivateAttr(default_factory=list)
 
     @property
     def published(self) -> Path:
@@ -71,32 +72,29 @@ class WarehouseResource(DuckDBResource):
                 lock.path, f"cannot take the warehouse lock ({exc.strerror}: {exc.filename}); nothing was changed"
             ) from exc
         self._lock = lock
+        roll_forward(self.published)  # a publication a killed run began
         token = (context.run_id or "run").split("-")[0]
         self._working = str(start_working_copy(self.published, f"{os.getpid()}-{token}"))
 
-    def at_end_of_run(self, publish: Callable[[], None], discard: Callable[[], None]) -> None:
-        """Publish something with the warehouse (the release): ``publish`` if the run succeeds, else ``discard``.
-
-        Outside a run, ``publish`` runs at once.
-        """
+    def publish_with_run(self, staging: Path, target: Path) -> None:
+        """Let the staged release folder ``staging`` replace ``target`` together with the warehouse, if the run
+        succeeds (it is discarded otherwise). Outside a run it replaces ``target`` at once."""
         if self._working is None:
-            publish()
+            swap_in(staging, target)
         else:
-            self._pending.append((publish, discard))
+            self._releases.append((staging, target))
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
-        pending, self._pending = self._pending, []
+        releases, self._releases = self._releases, []
         try:
             if self._working is not None:
                 working = Path(self._working)
                 if context.instance is not None and run_succeeded(context.instance, context.run_id):
-                    publish_working_copy(working, self.published)
-                    for publish, _ in pending:
-                        publish()
+                    publish_together(working, self.published, releases)
                 else:
                     discard_working_copy(working)
-                    for _, discard in pending:
-                        discard()
+                    for staging, _ in releases:
+                        discard(staging)
         finally:
             self._working = None
             if self._lock is not None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import dagster as dg
 from dagster._utils.error import SerializableErrorInfo
 
+from pipeline.common import settings
+from pipeline.defs.publication import journal_path
 from pipeline.defs.stale_runs import command_line_run_tags, release_dead_runs
 
 #: The project's input errors (``InputError`` and its subclasses): their message names the file and the problem.
@@ -86,4 +88,8 @@ def run_all_assets() -> RunOutcome:
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     released = release_dead_runs(instance)
     result = materialise_all(defs, instance, tags=command_line_run_tags())
-    return RunOutcome(result.success, [] if result.success else failure_messages(result), released)
+    failures = [] if result.success else failure_messages(result)
+    journal = journal_path(settings.duckdb_path())
+    if journal.exists():  # the final swap failed after every step succeeded
+        failures.append(f"{journal}: the publication of this run did not complete; the next run completes it")
+    return RunOutcome(not failures, failures, released)

@@ -9,6 +9,7 @@ staging folders left by killed runs are removed.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -78,6 +79,20 @@ def swap_in(staging: Path, target: Path) -> None:
     staging.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def is_earlier_release(exports_dir: Path, package_file: str, name: str) -> bool:
+    """Whether ``exports_dir`` is empty, absent, or holds a release of dataset ``name`` (its data package says so)."""
+    if not exports_dir.exists() or (exports_dir.is_dir() and not any(exports_dir.iterdir())):
+        return True
+    package = exports_dir / package_file
+    if not package.is_file() or package.is_symlink():
+        return False
+    try:
+        data = json.loads(package.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("name") == name
 
 
 def foreign_entries(exports_dir: Path, checksums_file: str) -> list[str]:

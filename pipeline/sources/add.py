@@ -26,7 +26,7 @@ import yaml
 
 from pipeline.common.isodates import iso_date
 from pipeline.common.values import ADDRESS_SCHEMES, brief, check_address, check_one_line
-from pipeline.common.yamlfile import parse_yaml
+from pipeline.common.yamlfile import load_yaml, parse_yaml
 from pipeline.sources.documents import (
     DOC_ID,
     DOCUMENT_SUFFIXES,
@@ -277,7 +277,7 @@ def check_doc_id(doc_id: str | None, file: Path) -> str:
         raise SourceError(
             file,
             f"the document id {brief(candidate)} ({option}) may hold only letters, digits, '_', '-' and '.', "
-            "and may not start with '.'" + ("" if doc_id is not None else "; use --id"),
+            "may not start with '.' and has at most 150 characters" + ("" if doc_id is not None else "; use --id"),
         )
     return candidate
 
@@ -298,7 +298,10 @@ def _add_locked(
     sources_dir: Path, new: NewSource, data: bytes, entry: dict[str, Any], dest: Path, replace: bool
 ) -> AddedSource:
     prov_path = sources_dir / PROVENANCE_FILE
-    old_text = prov_path.read_text(encoding="utf-8") if prov_path.exists() else NEW_PROVENANCE_HEADER
+    old_text = NEW_PROVENANCE_HEADER
+    if prov_path.exists() or prov_path.is_symlink():
+        load_yaml(prov_path, SourceError)  # readable, valid YAML, no duplicate key: or a one-line error naming it
+        old_text = prov_path.read_text(encoding="utf-8")
     new_text = updated_provenance_text(prov_path, old_text, dest.name, entry)
     replaced = _check_id_free(sources_dir, new.file, dest, _entries(old_text), replace)
     _verify_edit(prov_path, old_text, new_text, dest.name, entry)

@@ -28,8 +28,9 @@ REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes",
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 #: A document larger than this is refused (a text of 100 MB is some 30,000 pages).
 MAX_DOCUMENT_BYTES = 100_000_000
-#: A document id: letters, digits, '_', '-' and '.', not starting with '.' (no hidden files, no '..', no '/').
-DOC_ID = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$")
+#: A document id: letters, digits, '_', '-' and '.', not starting with '.' (no hidden files, no '..', no '/'),
+#: at most 150 characters (file systems refuse longer names once the temporary-file suffix is added).
+DOC_ID = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,149}$")
 FILE_NAME_RULE = "no folder, not hidden, ending in .txt or .md"
 SYMLINK_PROBLEM = "is a symbolic link; the sources folder holds the documents themselves (add it with add-source)"
 #: A licence may also be stated by writing to someone.
@@ -145,12 +146,17 @@ def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
 def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
     """Parse ``provenance.yaml`` into records keyed by file name; structural errors raise SourceError."""
     path = sources_dir / PROVENANCE_FILE
-    if not path.is_file():
+    if not sources_dir.is_dir():
+        raise SourceError(sources_dir, "the sources folder does not exist or is not a folder")
+    if not path.is_file() and not path.is_symlink():
         raise SourceError(path, "provenance file is missing")
     raw = load_yaml(path, SourceError)
     if not isinstance(raw, dict) or not isinstance(raw.get("documents"), dict):
         raise SourceError(path, "expected a top-level 'documents:' mapping of file name to provenance")
-    return {str(name): _parse_entry(path, str(name), entry) for name, entry in raw["documents"].items()}
+    names = [name for name in raw["documents"] if not isinstance(name, str)]
+    if names:
+        raise SourceError(path, f"entry {brief(names[0])}: a document's key must be its file name, as text")
+    return {name: _parse_entry(path, name, entry) for name, entry in raw["documents"].items()}
 
 
 def document_files(sources_dir: Path) -> list[Path]:

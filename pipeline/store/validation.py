@@ -32,8 +32,12 @@ class ValidationReport:
         if self.passed:
             return f"{self.table}: {self.n_rows} rows valid"
         checks = sorted(set(self.failure_cases["check"].astype(str)))
+        first = self.failure_cases.iloc[0]
+        column = first.get("column", "")
+        where = f"{column} {str(first.get('failure_case', ''))[:80]!r}" if column and column != "None" else ""
         return (
             f"{self.table}: {self.n_failures} failure case(s) in {self.n_rows} rows; checks failed: {', '.join(checks)}"
+            + (f"; first: {where}" if where else "")
         )
 
 

@@ -50,6 +50,8 @@ def start_working_copy(published: Path, token: str) -> Path:
     Raises WarehouseError when the folder cannot hold the copy.
     """
     working = working_copy_path(published, token)
+    if published.is_symlink() or (published.exists() and not _is_duckdb_file(published)):
+        raise WarehouseError(published, "is not a DuckDB database file; point FIGURES_DUCKDB_PATH at the warehouse")
     try:
         published.parent.mkdir(parents=True, exist_ok=True)
         for stale in stale_copies(published):
@@ -63,6 +65,15 @@ def start_working_copy(published: Path, token: str) -> Path:
         problem = f"cannot make this run's working copy beside it ({exc.strerror}: {exc.filename}); nothing was changed"
         raise WarehouseError(published, problem) from exc
     return working
+
+
+def _is_duckdb_file(path: Path) -> bool:
+    """Whether ``path`` starts like a DuckDB database file (the magic ``DUCK`` after the checksum)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
 
 
 def _fsync(path: Path) -> None:

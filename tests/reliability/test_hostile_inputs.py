@@ -9,6 +9,7 @@ that would have deleted data.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -312,3 +313,152 @@ def test_a_warehouse_path_that_cannot_be_a_file_fails_in_one_line(project: Proje
     assert errors == [f"error: {blocker}/figures.duckdb.lock: cannot take the warehouse lock (File exists: {blocker}); "
                       "nothing was changed"]  # fmt: skip
     assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+
+
+# -- found by a second probe campaign, after the fixes above ------------------------------------------
+
+
+def test_a_folder_whose_checksums_list_its_own_files_is_still_not_a_release(project: Project, tmp_path: Path) -> None:
+    assert project.materialise().success
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / "important.iso").write_bytes(b"precious")
+    digest = hashlib.sha256(b"precious").hexdigest()
+    (downloads / "SHA256SUMS").write_text(f"{digest}  important.iso\n", encoding="utf-8")
+
+    result = _materialise_with_exports(project, downloads)
+
+    assert not result.success
+    assert any("is not a release folder" in m for m in failure_messages(result)), failure_messages(result)
+    assert (downloads / "important.iso").read_bytes() == b"precious"
+
+
+def test_a_publication_cut_between_its_two_swaps_is_finished_by_the_next_run(project: Project) -> None:
+    from pipeline.defs.publication import journal_path, publish_together
+
+    assert project.materialise().success
+    warehouse, release = project.database.parent, project.exports
+    working = warehouse / ".figures.duckdb.run-test"
+    working.write_bytes(project.database.read_bytes())
+    staging = warehouse / ".exports-new-test"
+    shutil.copytree(release, staging)
+    (release / "CHANGELOG.md").write_text("an older release\n", encoding="utf-8")
+    journal = journal_path(project.database)
+    journal.write_text(
+        f'{{"warehouse": ["{working}", "{project.database}"], "releases": [["{staging}", "{release}"]]}}',
+        encoding="utf-8",
+    )  # as a run killed right after writing its journal leaves it
+
+    result = project.materialise()
+
+    assert result.success and not journal.exists() and not working.exists() and not staging.exists()
+    assert (release / "CHANGELOG.md").read_text(encoding="utf-8") != "an older release\n"
+    assert callable(publish_together)
+
+
+def test_an_id_longer_than_a_file_name_can_be_is_refused(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="at most 150 characters"):
+        add_source(project.sources, _new(_incoming(tmp_path), doc_id="a" * 250))
+
+
+def test_add_source_names_an_unreadable_provenance_file(project: Project, tmp_path: Path) -> None:
+    path = project.sources / "provenance.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"  {SEED}:\n    title: twice\n", encoding="utf-8")
+    before = _tree(project.sources)
+
+    with pytest.raises(SourceError, match=r"provenance.yaml: not valid YAML: duplicate key"):
+        add_source(project.sources, _new(_incoming(tmp_path)))
+
+    assert _tree(project.sources) == before
+
+
+def test_a_warehouse_path_at_a_file_that_is_no_duckdb_file_is_refused_naming_it(project: Project) -> None:
+    notes = project.root / "notes.db"
+    notes.write_text("my notes\n", encoding="utf-8")
+    env = {**run_env(project), "FIGURES_DUCKDB_PATH": str(notes)}
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {notes}: is not a DuckDB database file; point FIGURES_DUCKDB_PATH at the warehouse"]
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_a_list_as_a_provenance_key_is_refused_naming_the_file(project: Project) -> None:
+    path = project.sources / "provenance.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  ? [a, b]\n  : {}\n", encoding="utf-8")
+
+    result = project.materialise()
+
+    assert not result.success
+    assert any("provenance.yaml: not valid YAML" in m for m in failure_messages(result)), failure_messages(result)
+
+
+def test_a_control_character_in_a_file_name_cannot_forge_an_error_line(project: Project) -> None:
+    (project.sources / "a\nerror: fake.txt").write_text("In 2023, 1,000 people arrived.", encoding="utf-8")
+
+    result = project.materialise()
+
+    messages = failure_messages(result)
+    assert not result.success
+    assert any("a\\nerror: fake.txt: document has no provenance entry" in m for m in messages), messages
+    assert all("\n" not in m for m in messages)
+
+
+def test_curated_files_that_are_links_are_refused(project: Project, tmp_path: Path) -> None:
+    outside = tmp_path / "claims.yaml"
+    outside.write_bytes((project.sources / "claims.yaml").read_bytes())
+    (project.sources / "claims.yaml").unlink()
+    (project.sources / "claims.yaml").symlink_to(outside)
+
+    result = project.materialise()
+
+    assert not result.success
+    assert any("claims.yaml: is a symbolic link" in m for m in failure_messages(result)), failure_messages(result)
+
+
+def test_extract_refuses_a_fifo_instead_of_waiting_forever(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(fifo)], cwd=REPO_ROOT, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+
+    assert done.returncode == 1
+    assert f"extract: {fifo}: not a regular file" in done.stderr
+
+
+def test_a_missing_sources_folder_is_named_in_one_line(project: Project) -> None:
+    missing = project.root / "nowhere"
+    result = _materialise_with_sources(project, missing)
+
+    assert not result.success
+    assert failure_messages(result)[0] == f"{missing}: the sources folder does not exist or is not a folder"
+
+
+def test_a_document_with_too_many_numbers_is_refused_before_the_work(project: Project) -> None:
+    import time
+
+    _add_document(project, "numbers.txt", b"1 " * 1_000_001)
+    started = time.monotonic()
+
+    result = project.materialise()
+
+    assert not result.success
+    assert any("numbers.txt: holds 1,000,001 numbers, over the limit" in m for m in failure_messages(result))
+    assert time.monotonic() - started < 120
+
+
+def _materialise_with_sources(project: Project, sources: Path) -> dg.ExecuteInProcessResult:
+    resources = {
+        "duckdb": WarehouseResource(database=str(project.database)),
+        "paths": ProjectPaths(sources_dir=str(sources), exports_dir=str(project.exports)),
+    }
+    return materialise_all(make_definitions(resources), dg.DagsterInstance.ephemeral())

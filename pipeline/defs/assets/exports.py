@@ -6,10 +6,11 @@ from pipeline.common.fingerprints import code_version
 from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.inputs import input_failure, read_input
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
+from pipeline.release.build import DATAPACKAGE_FILE as PACKAGE_FILE
 from pipeline.release.build import build_release
 from pipeline.release.checksums import CHECKSUMS_FILE
 from pipeline.release.info import ReleaseError, read_release_info
-from pipeline.release.publish import discard, foreign_entries, stage, swap_in
+from pipeline.release.publish import foreign_entries, is_earlier_release, stage
 from pipeline.store.tables import read_table
 from schemas import SCHEMAS
 
@@ -37,6 +38,8 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
     info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
     files = read_input(lambda: build_release(tables, SCHEMAS, info))
     foreign = foreign_entries(paths.exports, CHECKSUMS_FILE)
+    if not foreign and not is_earlier_release(paths.exports, PACKAGE_FILE, info.name):
+        foreign = [PACKAGE_FILE if (paths.exports / PACKAGE_FILE).exists() else "no datapackage.json of this dataset"]
     if foreign:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         problem = (
@@ -49,7 +52,7 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
     except OSError as exc:
         problem = f"cannot write the release beside it ({exc.strerror}: {exc.filename}); the release is unchanged"
         raise input_failure(ReleaseError(paths.exports, problem)) from exc
-    duckdb.at_end_of_run(publish=lambda: swap_in(staging, paths.exports), discard=lambda: discard(staging))
+    duckdb.publish_with_run(staging, paths.exports)
     context.log.info(
         f"staged release {info.version} ({len(files)} files); it replaces {paths.exports} with the warehouse"
     )

@@ -1,5 +1,6 @@
 """Extract layer: every numeric mention of every document (see extraction-guide.md)."""
 
+import re
 from pathlib import Path
 
 import dagster as dg
@@ -27,12 +28,17 @@ from schemas import Mentions
 
 #: More mentions than this in one document is no policy document: the run stops naming it.
 MAX_MENTIONS_PER_DOCUMENT = 1_000_000
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _rows_of(
     path: Path, doc_id: str, text: str, gazetteer: Gazetteer, published: str | None
 ) -> list[dict[str, object]]:
     """The mention rows of one document; anything going wrong becomes a failure naming the document."""
+    numbers = sum(1 for _ in _DIGIT_RUN.finditer(text))
+    if numbers > MAX_MENTIONS_PER_DOCUMENT:  # refused before the work, not after it
+        problem = f"holds {numbers:,} numbers, over the limit of {MAX_MENTIONS_PER_DOCUMENT:,} mentions per document"
+        raise input_failure(SourceError(path, problem))
     try:
         rows = mention_rows(doc_id, text, gazetteer, published)
     except Exception as exc:  # a bug or a pathological text: say which document, keep the cause
