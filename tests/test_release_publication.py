@@ -74,7 +74,7 @@ def test_a_release_moved_aside_by_a_killed_run_is_put_back(tmp_path: Path) -> No
     exports = tmp_path / "exports"
     publish({"a.csv": b"x\r\n1\r\n"}, exports)
     exports.rename(tmp_path / ".exports-old")  # a run killed between its two renames
-    (tmp_path / ".exports-new-abc").mkdir()  # and its staging folder
+    (tmp_path / ".exports-new-release-abc").mkdir()  # and its staging folder
 
     recover(exports)
 

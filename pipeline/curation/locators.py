@@ -33,7 +33,7 @@ def resolve_locator(
     path: Path, entry: str, locator: Any, texts: Mapping[str, str], mentions: pd.DataFrame
 ) -> pd.Series:
     """The one row of ``mentions`` the locator designates; raises CurationError otherwise."""
-    locator = check_fields(path, entry, locator, LOCATOR_FIELDS, LOCATOR_OPTIONAL)
+    locator = check_fields(path, f"{entry}: locator", locator, LOCATOR_FIELDS, LOCATOR_OPTIONAL)
     doc, quote = str(locator["doc"]), locator["quote"]
     if not isinstance(quote, str) or not quote.strip():
         raise CurationError(path, "locator quote must be a non-empty string", entry)

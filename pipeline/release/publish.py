@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def _staging_prefix(exports_dir: Path) -> str:
-    return f".{exports_dir.name}-new-"
+    return f".{exports_dir.name}-new-release-"  # specific, so that no folder of the user's matches it
 
 
 def _old_dir(exports_dir: Path) -> Path:

@@ -462,3 +462,28 @@ def _materialise_with_sources(project: Project, sources: Path) -> dg.ExecuteInPr
         "paths": ProjectPaths(sources_dir=str(sources), exports_dir=str(project.exports)),
     }
     return materialise_all(make_definitions(resources), dg.DagsterInstance.ephemeral())
+
+
+def test_a_users_folder_beside_the_release_is_left_alone(project: Project) -> None:
+    assert project.materialise().success
+    mine = project.exports.with_name(".exports-new-mine")
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+    assert project.materialise().success
+
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_locator_that_is_no_mapping_is_named_as_the_locator(project: Project) -> None:
+    path = project.sources / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("    locator:")
+    path.write_text(text[:at] + "    locator: just text" + text[text.index("\n", at) :], encoding="utf-8")
+
+    result = project.materialise()
+
+    assert not result.success
+    assert any(": locator: must be a mapping of fields" in m for m in failure_messages(result)), failure_messages(
+        result
+    )
