@@ -11,6 +11,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+import yaml
 
 from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.definitions import make_definitions
@@ -55,6 +56,21 @@ class Project:
     def materialise(self) -> dg.ExecuteInProcessResult:
         """Materialise every asset and check of the real definitions on this copy."""
         return materialise_all(make_definitions(self.resources()), dg.DagsterInstance.ephemeral())
+
+    def record_provenance(self, name: str, data: bytes) -> None:
+        """Give file ``name`` of the sources a provenance entry matching ``data``, so only its content is at fault."""
+        path = self.sources / "provenance.yaml"
+        prov = yaml.safe_load(path.read_text(encoding="utf-8"))
+        prov["documents"][name] = {
+            "title": "A test document",
+            "publisher": "Tests",
+            "published": None,
+            "url": None,
+            "license": "unknown",
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+        path.write_text(yaml.safe_dump(prov, sort_keys=False), encoding="utf-8")
 
     def query(self, sql: str, params: list[object] | None = None) -> list[tuple]:
         with duckdb.connect(str(self.database), read_only=True) as conn:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -28,17 +27,7 @@ def _write_provenance(project: Project, data: dict) -> None:
 def _add_document(project: Project, name: str, data: bytes) -> None:
     """Add a file with a provenance entry that matches its bytes, so only the content itself is at fault."""
     (project.sources / name).write_bytes(data)
-    prov = _provenance(project)
-    prov["documents"][name] = {
-        "title": "A test document",
-        "publisher": "Tests",
-        "published": None,
-        "url": None,
-        "license": "unknown",
-        "bytes": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
-    _write_provenance(project, prov)
+    project.record_provenance(name, data)
 
 
 def checksum_mismatch(project: Project) -> tuple[str, str]:

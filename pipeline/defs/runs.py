@@ -10,13 +10,10 @@ import dagster as dg
 from dagster._utils.error import SerializableErrorInfo
 
 from pipeline.common import settings
+from pipeline.common.errors import InputError
 from pipeline.defs.publication import journal_path
 from pipeline.defs.stale_runs import command_line_run_tags, release_dead_runs
 
-#: The project's input errors (``InputError`` and its subclasses): their message names the file and the problem.
-INPUT_ERRORS = frozenset(
-    {"InputError", "SourceError", "CurationError", "ReleaseError", "WarehouseError", "FormulaError"}
-)
 _EXCEPTION_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(Error|Failure|Exception): ")
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
@@ -61,15 +58,20 @@ def _root_message(error: SerializableErrorInfo, step: str | None) -> str:
     while root.cls_name.startswith("Dagster") and root.cause is not None:  # Dagster's wrappers around the cause
         root = root.cause
     message = " ".join(root.message.strip().split())
-    if root.cls_name == "Failure" or root.cls_name.endswith("Error") and _is_input_error(root.cls_name):
+    if root.cls_name == "Failure" or _is_input_error(root.cls_name):
         return _EXCEPTION_PREFIX.sub("", message)
     where = f"{step}: " if step else ""
     return where + message if _EXCEPTION_PREFIX.match(message) else f"{where}{root.cls_name}: {message}"
 
 
 def _is_input_error(cls_name: str) -> bool:
-    """Whether an exception class is one of the project's input errors, whose message names the file."""
-    return cls_name in INPUT_ERRORS
+    """Whether an exception class is ``InputError`` or one of its subclasses, whose message names the file."""
+    todo, names = [InputError], set()
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return cls_name in names
 
 
 @dataclass(frozen=True)

@@ -92,13 +92,7 @@ def test_the_command_line_refuses_an_escaping_id_in_one_line(project: Project, t
 def _link_with_provenance(project: Project, target: Path, name: str = "linked.txt") -> Path:
     link = project.sources / name
     link.symlink_to(target)
-    data = target.read_bytes()
-    prov = yaml.safe_load((project.sources / "provenance.yaml").read_text(encoding="utf-8"))
-    prov["documents"][name] = {
-        "title": "A link", "publisher": "Tests", "published": None, "url": None, "license": "unknown",
-        "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-    }  # fmt: skip
-    (project.sources / "provenance.yaml").write_text(yaml.safe_dump(prov, sort_keys=False), encoding="utf-8")
+    project.record_provenance(name, target.read_bytes())
     return link
 
 
@@ -223,12 +217,7 @@ def whitespace_only_document(project: Project) -> str:
 
 def _add_document(project: Project, name: str, data: bytes) -> None:
     (project.sources / name).write_bytes(data)
-    prov = yaml.safe_load((project.sources / "provenance.yaml").read_text(encoding="utf-8"))
-    prov["documents"][name] = {
-        "title": "A test document", "publisher": "Tests", "published": None, "url": None, "license": "unknown",
-        "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-    }  # fmt: skip
-    (project.sources / "provenance.yaml").write_text(yaml.safe_dump(prov, sort_keys=False), encoding="utf-8")
+    project.record_provenance(name, data)
 
 
 def formula_nested_ten_thousand_deep(project: Project) -> str:
