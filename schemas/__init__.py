@@ -16,12 +16,14 @@ from schemas.document_stats import DocumentStats
 from schemas.documents import Documents
 from schemas.extraction_state import ExtractionState
 from schemas.indicators import Indicators
+from schemas.mention_places import MentionPlaces
 from schemas.mentions import Mentions
 from schemas.regions import Regions
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "mentions": Mentions,
+    "mention_places": MentionPlaces,
     "regions": Regions,
     "indicators": Indicators,
     "claim_checks": ClaimChecks,
@@ -42,6 +44,7 @@ __all__ = [
     "Documents",
     "ExtractionState",
     "Indicators",
+    "MentionPlaces",
     "Mentions",
     "Regions",
 ]

@@ -20,7 +20,7 @@ class ClaimChecks(pa.DataFrameModel):
     stated_text: Series[str] = pa.Field(
         description="The claimed value as written ('one in 50').", metadata={"quoted_text": True}
     )
-    stated_value: Series[float] = pa.Field(description="The claimed value (mentions.number: 0.02 for 'one in 50').")
+    stated_value: Series[float] = pa.Field(description="The claimed value (mentions.value: 0.02 for 'one in 50').")
     formula: Series[str] = pa.Field(description="How the value is recomputed: arithmetic over indicator ids.")
     computed_value: Series[float] = pa.Field(
         nullable=True, description="The formula's value from the indicators; empty when not computable."

@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
-from schemas.common import GEOGRAPHY_DESCRIPTION, GEOGRAPHY_PATTERN, ISO_DAY_PATTERN, STATISTICAL_KINDS
+from schemas.common import CODES, DATE, GEOGRAPHY_DESCRIPTION, IDS, STATISTICAL_KINDS, TEXT_LIST
 
 
 class Corroboration(pa.DataFrameModel):
@@ -16,25 +16,25 @@ class Corroboration(pa.DataFrameModel):
         unique=True, description="Id of the figure: the id of its first mention (by document and offset)."
     )
     kind: Series[str] = pa.Field(isin=STATISTICAL_KINDS, description="Kind shared by every mention of the figure.")
-    value: Series[float] = pa.Field(description="Value shared by every mention of the figure (mentions.number).")
+    value: Series[float] = pa.Field(description="Value shared by every mention of the figure (mentions.value).")
     subject: Series[str] = pa.Field(
         description="What the figure counts: the subject of its first mention.", metadata={"quoted_text": True}
     )
-    geography: Series[str] = pa.Field(
+    geography: Series[TEXT_LIST] = pa.Field(
         nullable=True,
-        str_matches=GEOGRAPHY_PATTERN,
+        sorted_items=CODES,
         description=f"Every place any of its mentions gives, as {GEOGRAPHY_DESCRIPTION}.",
     )
-    period_start: Series[str] = pa.Field(
-        nullable=True, str_matches=ISO_DAY_PATTERN, description="Earliest period_start of its mentions (ISO 8601)."
-    )
-    period_end: Series[str] = pa.Field(
-        nullable=True, str_matches=ISO_DAY_PATTERN, description="Latest period_end of its mentions (ISO 8601)."
-    )
+    period_start: Series[DATE] = pa.Field(nullable=True, description="Earliest period_start of its mentions.")
+    period_end: Series[DATE] = pa.Field(nullable=True, description="Latest period_end of its mentions.")
     n_documents: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of documents citing the figure.")
     n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of mentions of the figure.")
-    doc_ids: Series[str] = pa.Field(description="Documents citing the figure, sorted, joined by ';'.")
-    mention_ids: Series[str] = pa.Field(description="Mentions of the figure, sorted, joined by ';'.")
+    doc_ids: Series[TEXT_LIST] = pa.Field(
+        sorted_items=IDS, description="Documents citing the figure, sorted (a list; joined by ';' in CSV)."
+    )
+    mention_ids: Series[TEXT_LIST] = pa.Field(
+        sorted_items=IDS, description="Mentions of the figure, sorted (a list; joined by ';' in CSV)."
+    )
 
     class Config:
         name = "corroboration"

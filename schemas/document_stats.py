@@ -8,6 +8,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.common import DATE, DATE_PRECISIONS
+
 _COUNT = {"ge": 0, "metadata": {"unit": "mention"}}
 
 
@@ -26,7 +28,12 @@ class DocumentStats(pa.DataFrameModel):
     doc_id: Series[str] = pa.Field(unique=True, description="Document id (documents.doc_id).")
     title: Series[str] = pa.Field(description="Title of the document.")
     publisher: Series[str] = pa.Field(description="Organisation(s) that published the document.")
-    published: Series[str] = pa.Field(nullable=True, description="Publication date (ISO 8601), where stated.")
+    published: Series[DATE] = pa.Field(
+        nullable=True, description="Publication date (documents.published: a month or year as its first day)."
+    )
+    published_precision: Series[str] = pa.Field(
+        nullable=True, isin=DATE_PRECISIONS, description="day, month or year (documents.published_precision)."
+    )
     license: Series[str] = pa.Field(description="Licence as the document states it; 'unknown' where silent.")
     url: Series[str] = pa.Field(nullable=True, description="Address the document was retrieved from, where known.")
     sha256: Series[str] = pa.Field(description="SHA-256 of the source file.")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
+from pandera.typing import DataFrame, Series
+
+from schemas.common import DATE, DATE_PRECISIONS
 
 
 class Documents(pa.DataFrameModel):
@@ -20,10 +22,16 @@ class Documents(pa.DataFrameModel):
     publisher: Series[str] = pa.Field(
         str_length={"min_value": 1}, description="Organisation(s) that published the document."
     )
-    published: Series[str] = pa.Field(
+    published: Series[DATE] = pa.Field(
         nullable=True,
-        str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        description="Publication date, ISO 8601 (day or month precision); empty where the document states none.",
+        description="Publication date; for a month or year (see published_precision), its first day. Empty where "
+        "the document states none.",
+    )
+    published_precision: Series[str] = pa.Field(
+        nullable=True,
+        isin=DATE_PRECISIONS,
+        description="How precise the stated publication date is: day, month (published is the month's first day) "
+        "or year; empty when published is.",
     )
     url: Series[str] = pa.Field(nullable=True, description="Address the document was retrieved from, where known.")
     license: Series[str] = pa.Field(
@@ -48,3 +56,7 @@ class Documents(pa.DataFrameModel):
         strict = True
         coerce = True
         metadata = {"primary_key": ["doc_id"], "grain": "one row per source document"}
+
+    @pa.dataframe_check(description="published_precision is given exactly when published is")
+    def precision_with_date(cls, df: DataFrame) -> Series[bool]:
+        return df["published"].notna() == df["published_precision"].notna()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
-from schemas.common import GEOGRAPHY_DESCRIPTION, GEOGRAPHY_PATTERN, ISO_DAY_PATTERN, STATISTICAL_KINDS
+from schemas.common import CODES, DATE, GEOGRAPHY_DESCRIPTION, QUALIFIERS, STATISTICAL_KINDS, TEXT_LIST
 
 
 class Indicators(pa.DataFrameModel):
@@ -15,29 +15,25 @@ class Indicators(pa.DataFrameModel):
         unique=True, str_matches=r"^[a-z][a-z0-9_]*$", description="Indicator id, as claim formulas name it."
     )
     label: Series[str] = pa.Field(str_length={"min_value": 1}, description="What the indicator measures.")
-    value: Series[float] = pa.Field(description="The value, as the located mention states it (mentions.number).")
+    value: Series[float] = pa.Field(description="The value, as the located mention states it (mentions.value).")
     unit: Series[str] = pa.Field(
         str_length={"min_value": 1},
         description="What one unit of value is: persons, visas, percent (value 30 = 30 %), ratio (0.02 = one in "
         "50), multiplier...",
     )
     kind: Series[str] = pa.Field(isin=STATISTICAL_KINDS, description="Kind of the located mention.")
-    approx: Series[str] = pa.Field(
+    qualifier: Series[str] = pa.Field(
         nullable=True,
-        isin=("approx", "min", "max"),
+        isin=QUALIFIERS,
         description="Qualifier of the located mention (about → approx, over → min, just → max); empty if none.",
     )
-    geography: Series[str] = pa.Field(
+    geography: Series[TEXT_LIST] = pa.Field(
         nullable=True,
-        str_matches=GEOGRAPHY_PATTERN,
+        sorted_items=CODES,
         description=f"Curated: the places the indicator covers, as {GEOGRAPHY_DESCRIPTION}.",
     )
-    period_start: Series[str] = pa.Field(
-        nullable=True, str_matches=ISO_DAY_PATTERN, description="Curated: first day covered (ISO 8601); empty if open."
-    )
-    period_end: Series[str] = pa.Field(
-        nullable=True, str_matches=ISO_DAY_PATTERN, description="Curated: last day covered (ISO 8601); empty if open."
-    )
+    period_start: Series[DATE] = pa.Field(nullable=True, description="Curated: first day covered; empty if open.")
+    period_end: Series[DATE] = pa.Field(nullable=True, description="Curated: last day covered; empty if open.")
     doc_id: Series[str] = pa.Field(description="Document stating the figure (documents.doc_id).")
     mention_id: Series[str] = pa.Field(
         unique=True, description="The one mention the locator resolved to (mentions.mention_id)."

@@ -14,18 +14,18 @@ statistical as (
     select
         mention_id,
         doc_id,
-        start,
+        char_start,
         kind,
-        number,
+        value,
         subject,
         lower(subject) as subject_key,
         geography,
-        case when geography is null then []::varchar[] else string_split(geography, ';') end as codes,
+        coalesce(geography, []::varchar[]) as codes,
         period_start,
         period_end
     from mentions
     where list_contains($statistical_kinds, kind)
-      and number is not null
+      and value is not null
       and subject is not null
 ),
 
@@ -35,15 +35,15 @@ pairs as (
     join statistical as b
       on a.kind = b.kind
      and a.doc_id <> b.doc_id
-     and abs(a.number - b.number) <= 1e-9 * greatest(abs(a.number), 1)
+     and abs(a.value - b.value) <= 1e-9 * greatest(abs(a.value), 1)
     where (
             a.subject_key = b.subject_key
             or contains(' ' || a.subject_key || ' ', ' ' || b.subject_key || ' ')
             or contains(' ' || b.subject_key || ' ', ' ' || a.subject_key || ' ')
           )
       and (a.geography is null or b.geography is null or list_has_all(a.codes, b.codes) or list_has_all(b.codes, a.codes))
-      and coalesce(a.period_start, '0000-01-01') <= coalesce(b.period_end, '9999-12-31')
-      and coalesce(b.period_start, '0000-01-01') <= coalesce(a.period_end, '9999-12-31')
+      and coalesce(a.period_start, date '0001-01-01') <= coalesce(b.period_end, date '9999-12-31')
+      and coalesce(b.period_start, date '0001-01-01') <= coalesce(a.period_end, date '9999-12-31')
 ),
 
 reach (mention_id, member) as (
@@ -57,7 +57,7 @@ reach (mention_id, member) as (
 components as (
     select
         reach.mention_id,
-        arg_min(member.mention_id, member.doc_id || ':' || lpad(member.start::varchar, 12, '0')) as figure_id
+        arg_min(member.mention_id, member.doc_id || ':' || lpad(member.char_start::varchar, 12, '0')) as figure_id
     from reach
     join statistical as member on member.mention_id = reach.member
     group by reach.mention_id
@@ -68,8 +68,8 @@ figures as (
         components.figure_id,
         count(distinct statistical.doc_id) as n_documents,
         count(*) as n_mentions,
-        string_agg(distinct statistical.doc_id, ';' order by statistical.doc_id) as doc_ids,
-        string_agg(statistical.mention_id, ';' order by statistical.doc_id, statistical.start) as mention_ids,
+        list_sort(list_distinct(list(statistical.doc_id))) as doc_ids,
+        list_sort(list(statistical.mention_id)) as mention_ids,
         list_sort(list_distinct(flatten(list(statistical.codes)))) as codes,
         min(statistical.period_start) as period_start,
         max(statistical.period_end) as period_end
@@ -83,9 +83,9 @@ final as (
     select
         figures.figure_id,
         first_mention.kind,
-        first_mention.number as value,
+        first_mention.value,
         first_mention.subject,
-        nullif(array_to_string(figures.codes, ';'), '') as geography,
+        case when len(figures.codes) > 0 then figures.codes end as geography,
         figures.period_start,
         figures.period_end,
         figures.n_documents,

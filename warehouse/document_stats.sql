@@ -48,7 +48,7 @@ claim_counts as (
 ),
 
 corroborated_mentions as (
-    select distinct unnest(string_split(mention_ids, ';')) as mention_id
+    select distinct unnest(mention_ids) as mention_id
     from corroboration
 ),
 
@@ -65,6 +65,7 @@ final as (
         documents.title,
         documents.publisher,
         documents.published,
+        documents.published_precision,
         documents.license,
         documents.url,
         documents.sha256,

@@ -1,7 +1,9 @@
-"""The command line: ``python -m pipeline run | extract | add-source``.
+"""The command line: ``python -m pipeline [--debug] run | extract | add-source``, plus ``--help`` and ``--version``.
 
 Each command imports what it needs lazily, so ``extract`` starts without
-loading Dagster, pandas or DuckDB.
+loading Dagster, pandas or DuckDB. Bad input ends a command with one line per
+problem on standard error; an unexpected exception with one line, and its
+traceback only under ``--debug``.
 """
 
 from __future__ import annotations
@@ -9,50 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
-        description="Migration figures: documents in, an open dataset of the figures they cite out.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    ext = sub.add_parser("extract", help="print every numeric mention of the given documents")
-    ext.add_argument("paths", nargs="+", metavar="PATH")
-    ext.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    ext.add_argument(
-        "--enrich",
-        action="store_true",
-        help="add what each statistical figure counts, where and when: subject, geography, period_start, "
-        "period_end, rate_per (regions from $FIGURES_SOURCES_DIR/regions.yaml)",
-    )
-
-    sub.add_parser("run", help="materialise every asset and print where the outputs are")
-
-    add = sub.add_parser(
-        "add-source",
-        help="copy a document into the sources folder and record its provenance (size, SHA-256)",
-        description="Copy FILE (.txt or .md, UTF-8) byte for byte into the sources folder "
-        "($FIGURES_SOURCES_DIR, default sources/) and add its entry to provenance.yaml.",
-    )
-    add.add_argument("file", metavar="FILE", help="the document to add; its file stem becomes the document id")
-    add.add_argument("--title", required=True, help="title of the document")
-    add.add_argument("--publisher", required=True, help="organisation(s) that published it")
-    add.add_argument(
-        "--published", required=True, help="publication date, ISO 8601 (2024-06-26, 2024-06 or 2024), or 'none'"
-    )
-    add.add_argument("--license", required=True, help="licence as the document states it, or 'unknown'")
-    add.add_argument("--url", help="address the document was retrieved from")
-    add.add_argument("--license-url", help="address of the licence text")
-    add.add_argument("--id", dest="doc_id", help="store the document under this id instead of its file stem")
-    add.add_argument("--replace", action="store_true", help="replace the document that already has this id")
-
-    return parser
+from pipeline.cli.errors import report_unexpected
+from pipeline.cli.parser import build_parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse ``argv`` and run the chosen command; return the exit status."""
-    args = _build_parser().parse_args(argv)
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command ``args`` names; return its exit status."""
     if args.command == "extract":
         from pipeline.cli.extract import load_enrichment_gazetteer, run_extract
 
@@ -65,9 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from pipeline.cli.run import run_all
 
-        return run_all()
+        return run_all(debug=args.debug, release=args.release)
     if args.command == "add-source":
         from pipeline.cli.add_source import run_add_source
 
         return run_add_source(args, sys.stdout, sys.stderr)
     raise AssertionError(args.command)  # argparse guarantees a known command
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except Exception as exc:  # a bug: one line, the traceback only with --debug
+        return report_unexpected(args.command, exc, args.debug, sys.stderr)

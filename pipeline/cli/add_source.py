@@ -26,9 +26,9 @@ def run_add_source(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         added = add_source(settings.sources_dir(), new, replace=args.replace)
     except (SourceError, ValueError) as exc:
-        print(f"error: {exc}", file=err)
-        print("nothing was changed in the sources folder", file=err)
-        return 1
+        return _refused(str(exc), err)
+    except OSError as exc:  # a file the checks let through but the system would not read or write
+        return _refused(f"{exc.filename or new.file}: {exc.strerror or exc}", err)
     verb = "replaced" if added.replaced else "added"
     print(
         f"{verb} {added.path} (id {added.doc_id}, {added.entry['bytes']} bytes, sha256 {added.entry['sha256']})",
@@ -36,3 +36,10 @@ def run_add_source(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     print("its provenance is in provenance.yaml; the next run extracts it (the sources sensor starts one)", file=out)
     return 0
+
+
+def _refused(message: str, err: TextIO) -> int:
+    """Say on ``err`` why nothing was added; return the exit status 1."""
+    print(f"error: {' '.join(message.split())}", file=err)
+    print("nothing was changed in the sources folder", file=err)
+    return 1

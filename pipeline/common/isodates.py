@@ -43,3 +43,27 @@ def iso_date(value: object, precision: str = "day") -> str:
     except ValueError:
         pass
     raise ValueError(f"must be an ISO 8601 date ({FORMS[precision]}), got {brief(value)}")
+
+
+def precision_of(iso: str) -> str:
+    """``day``, ``month`` or ``year``: how precise an ISO 8601 date string from ``iso_date`` is."""
+    return {10: "day", 7: "month", 4: "year"}[len(iso)]
+
+
+def first_day(iso: str) -> dt.date:
+    """The first day an ISO 8601 day, month or year covers (``2021-11`` → 2021-11-01)."""
+    parts = [int(p) for p in iso.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def at_precision(day: dt.date, precision: str) -> str:
+    """``day`` written as ISO 8601 at ``precision`` (the inverse of ``first_day`` for a first day)."""
+    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
+
+
+def stated_date(day: object, precision: object) -> str | None:
+    """A DATE cell with its precision (``documents.published``, ``published_precision``) as ISO 8601 text, as the
+    document states it (``2021-11-01`` at month precision → ``2021-11``); None when missing."""
+    if not isinstance(day, dt.date) or not isinstance(precision, str):
+        return None
+    return at_precision(day, precision)

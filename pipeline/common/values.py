@@ -47,3 +47,11 @@ def check_one_line(value: object) -> str:
     if bad is not None:
         raise ValueError(f"must be one line of text without control characters, holds {bad!r}")
     return value.strip()
+
+
+def is_missing(value: object) -> bool:
+    """Whether a table cell is missing (None, NA, NaN, NaT); a list cell never is (``pd.isna`` would test its items)."""
+    import numpy as np  # here, not at the top: the extract command starts without numpy and pandas
+    import pandas as pd
+
+    return not isinstance(value, list | tuple | np.ndarray) and bool(pd.isna(value))

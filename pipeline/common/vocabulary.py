@@ -12,8 +12,8 @@ STATISTICAL_KINDS: tuple[str, ...] = ("count", "percent", "money", "ratio", "mul
 #: Kinds that say when: they are the time expressions statistical figures are read against.
 TEMPORAL_KINDS: tuple[str, ...] = ("year", "date", "duration")
 KINDS: tuple[str, ...] = STATISTICAL_KINDS + TEMPORAL_KINDS
-#: The ``approx`` qualifier: about/nearly, over/at least, under/up to.
-APPROX: tuple[str, ...] = ("approx", "min", "max")
+#: A mention's qualifier (the gold files' ``approx`` column): about/nearly, over/at least, under/up to.
+QUALIFIERS: tuple[str, ...] = ("approx", "min", "max")
 #: Units of a duration mention.
 DURATION_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
 #: Time units a figure can be a rate per (``17,805 per week``).

@@ -84,12 +84,12 @@ def check_claim(
     if unknown:
         raise CurationError(path, f"formula names unknown indicator(s): {', '.join(unknown)}", entry)
     mention = resolve_locator(path, entry, data["locator"], texts, mentions)
-    if pd.isna(mention["number"]):
+    if pd.isna(mention["value"]):
         raise CurationError(path, f"locator designates {mention['text']!r}, which has no value", entry)
-    stated = float(mention["number"])
+    stated = float(mention["value"])
     kind = str(mention["kind"])
-    approx = None if pd.isna(mention["approx"]) else str(mention["approx"])
-    tolerance = tolerance_for(kind, str(mention["text"]), stated, approx)
+    qualifier = None if pd.isna(mention["qualifier"]) else str(mention["qualifier"])
+    tolerance = tolerance_for(kind, str(mention["text"]), stated, qualifier)
     shown = render(tree, operands)
     stated_text = str(mention["text"]).replace("\\", "")
     note = text_field(path, entry, data, "note", required=False)

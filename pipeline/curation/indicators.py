@@ -17,7 +17,6 @@ from pipeline.common.yamlfile import load_mapping
 from pipeline.curation.errors import CurationError
 from pipeline.curation.fields import check_fields, check_identifier, day_field, text_field
 from pipeline.curation.locators import resolve_locator
-from pipeline.places.gazetteer import codes_text
 
 INDICATORS_FILE = "indicators.yaml"
 FIELDS = ("label", "unit", "geography", "period_start", "period_end", "locator")
@@ -32,7 +31,7 @@ def load_indicator_entries(sources_dir: Path) -> tuple[Path, dict[str, Any]]:
     return path, raw
 
 
-def _geography(path: Path, entry: str, value: Any, known_codes: set[str]) -> str | None:
+def _geography(path: Path, entry: str, value: Any, known_codes: set[str]) -> list[str] | None:
     if value is None:
         return None
     codes = [value] if isinstance(value, str) else value
@@ -41,7 +40,7 @@ def _geography(path: Path, entry: str, value: Any, known_codes: set[str]) -> str
     unknown = [c for c in codes if c not in known_codes]
     if unknown:
         raise CurationError(path, f"unknown geography code(s): {', '.join(unknown)}", entry)
-    return codes_text(codes)
+    return sorted(set(codes)) or None
 
 
 def resolve_indicators(
@@ -63,17 +62,17 @@ def resolve_indicators(
             raise CurationError(path, f"period_start {start} is after period_end {end}", entry)
         geography = _geography(path, entry, data["geography"], known_codes)
         mention = resolve_locator(path, entry, data["locator"], texts, mentions)
-        if pd.isna(mention["number"]):
+        if pd.isna(mention["value"]):
             problem = f"locator designates {mention['text']!r}, a {mention['kind']} with no value"
             raise CurationError(path, problem, entry)
         rows.append(
             {
                 "indicator_id": str(indicator_id),
                 "label": text_field(path, entry, data, "label"),
-                "value": float(mention["number"]),
+                "value": float(mention["value"]),
                 "unit": text_field(path, entry, data, "unit"),
                 "kind": mention["kind"],
-                "approx": None if pd.isna(mention["approx"]) else mention["approx"],
+                "qualifier": None if pd.isna(mention["qualifier"]) else mention["qualifier"],
                 "geography": geography,
                 "period_start": start,
                 "period_end": end,

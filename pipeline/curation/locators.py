@@ -45,7 +45,7 @@ def resolve_locator(
     rows = mentions[mentions["doc_id"] == doc]
     overlaps = pd.Series(False, index=rows.index)
     for start in starts:
-        overlaps |= (rows["start"] < start + len(quote)) & (rows["end"] > start)
+        overlaps |= (rows["char_start"] < start + len(quote)) & (rows["char_end"] > start)
     hits = rows[overlaps]
     if "kind" in locator:
         hits = hits[hits["kind"] == locator["kind"]]

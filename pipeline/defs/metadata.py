@@ -12,9 +12,12 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.common.values import is_missing
+from pipeline.store.ddl import duckdb_type
 from pipeline.store.tables import count_rows, read_head
 from pipeline.store.validation import MAX_FAILURE_CASES
 
@@ -26,15 +29,15 @@ def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
     """Dagster table schema built from a pandera model, descriptions included.
 
     The UI renders descriptions as Markdown, so ``<`` is escaped to keep
-    placeholders such as ``<doc_id>`` visible; types drop pandas' storage
-    suffix (``string[pyarrow]`` shows as ``string``).
+    placeholders such as ``<doc_id>`` visible; types are the DuckDB types of
+    the warehouse columns (``VARCHAR``, ``DATE``, ``VARCHAR[]``...).
     """
     schema = model.to_schema()
     return dg.TableSchema(
         columns=[
             dg.TableColumn(
                 name=name,
-                type=str(col.dtype).split("[")[0],
+                type=duckdb_type(str(schema.name), name, col.dtype),
                 description=(col.description or "").replace("<", "\\<"),
             )
             for name, col in schema.columns.items()
@@ -43,7 +46,12 @@ def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
 
 
 def _short(value: object, max_chars: int) -> str:
-    text = "" if pd.isna(value) else str(value)
+    if is_missing(value):
+        text = ""
+    elif isinstance(value, list | tuple | np.ndarray):
+        text = "; ".join(str(v) for v in value)
+    else:
+        text = str(value)
     text = text.replace("\n", " ").replace("|", "\\|")
     return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
 

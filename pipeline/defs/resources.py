@@ -16,6 +16,7 @@ from pipeline.common import settings
 from pipeline.defs.publication import publish_together, roll_forward
 from pipeline.release.publish import discard, swap_in
 from pipeline.store.lock import WarehouseLock
+from pipeline.store.storage import connect
 from pipeline.store.working_copy import (
     WarehouseError,
     discard_working_copy,
@@ -103,7 +104,7 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:  # type: ignore[override]
-        conn = duckdb.connect(self._working or self.database, config={"custom_user_agent": "dagster"})
+        conn = connect(self._working or self.database)
         try:
             yield conn
         finally:

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 import yaml
 
+from pipeline.common.isodates import stated_date
 from pipeline.release.info import ReleaseInfo
 from pipeline.release.licences import spdx_id
 
@@ -23,8 +24,8 @@ def _reference(row: object) -> dict[str, object]:
         "title": str(row.title),  # type: ignore[attr-defined]
         "authors": [{"name": str(row.publisher)}],  # type: ignore[attr-defined]
     }
-    published = row.published  # type: ignore[attr-defined]
-    if not pd.isna(published):
+    published = stated_date(row.published, row.published_precision)  # type: ignore[attr-defined]
+    if published is not None:
         parts = str(published).split("-")
         ref["year"] = int(parts[0])
         if len(parts) > 1:

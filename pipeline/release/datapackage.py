@@ -18,10 +18,11 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.common.isodates import stated_date
 from pipeline.release.info import ReleaseInfo
 from pipeline.release.licences import QUOTED_TEXT_NOTE, SourceLicence, licence_summary, withheld_summary
 from pipeline.release.spec import FieldSpec, TableSpec
-from pipeline.release.writers import CSV_LINE_END
+from pipeline.release.writers import CSV_LINE_END, LIST_DELIMITER
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -40,6 +41,9 @@ def field_description(f: FieldSpec) -> str:
 def field_descriptor(f: FieldSpec) -> dict[str, Any]:
     """Table Schema field: name, type, description, unit, constraints."""
     out: dict[str, Any] = {"name": f.name, "type": f.type, "description": field_description(f)}
+    if f.type == "list":  # Table Schema v2: items of one type joined by a delimiter in the CSV
+        out["delimiter"] = LIST_DELIMITER
+        out["itemType"] = "string"
     if f.unit:
         out["unit"] = f.unit
     if f.quoted_text:
@@ -141,7 +145,7 @@ def sources(documents: pd.DataFrame) -> list[dict[str, Any]]:
                 "id": str(row.doc_id),
                 "fileName": str(row.file_name),
                 "publisher": str(row.publisher),
-                "published": _optional(row.published),
+                "published": stated_date(row.published, row.published_precision),
                 "license": str(row.license),
                 "licensePath": _optional(row.license_url),
                 "bytes": int(row.bytes),

@@ -16,6 +16,7 @@ from html import escape
 
 import pandas as pd
 
+from pipeline.common.isodates import stated_date
 from pipeline.release.charts import claim_checks_svg, claim_columns, mentions_by_kind_svg
 from pipeline.release.citation import bibtex, plain_reference
 from pipeline.release.csv_safety import RULE as CSV_SAFETY_RULE
@@ -127,7 +128,7 @@ def _sources_section(documents: pd.DataFrame) -> list[str]:
         title = escape(str(row.title))
         if not pd.isna(row.url):
             title = f"{title} ({escape(str(row.url))})"
-        published = "" if pd.isna(row.published) else escape(str(row.published))
+        published = escape(stated_date(row.published, row.published_precision) or "")
         out.append(
             f"<tr><td><code>{escape(str(row.doc_id))}</code></td><td>{title}</td>"
             f"<td>{escape(str(row.publisher))}</td><td>{published}</td><td>{licence}</td></tr>"

@@ -33,7 +33,7 @@ class FieldSpec:
     """One published column."""
 
     name: str
-    type: str  # Table Schema type: string, integer, number, boolean, date, datetime
+    type: str  # Table Schema type: string, integer, number, boolean, date, datetime, list (of strings)
     description: str
     required: bool
     unique: bool
@@ -81,6 +81,8 @@ def table_schema_type(table: str, column: str, dtype: object) -> str:
         return "datetime"
     if text in {"date", "date32[day][pyarrow]"}:
         return "date"
+    if text == "list<item: string>[pyarrow]":
+        return "list"
     if text in {"str", "string", "object"} or text.startswith("string"):
         return "string"
     if text.startswith(("int", "uint")):

@@ -3,10 +3,12 @@
 CSV: UTF-8 without BOM, RFC 4180 (comma, double-quote quoting only where
 needed, CRLF line ends, header row), a missing value as an empty cell, numbers
 in shortest round-trip decimal notation without exponent, booleans as
-``true``/``false``, text neutralised against spreadsheet formulas.
+``true``/``false``, dates as ISO 8601, a list's items joined by ``;``
+(``LIST_DELIMITER``), text neutralised against spreadsheet formulas.
 
 Parquet: the exact values, with column types from the table's spec (strings as
-``string``, integers as ``int64``, numbers as ``double``), zstd compression at
+``string``, integers as ``int64``, numbers as ``double``, dates as ``date32``,
+lists as ``list<string>``), zstd compression at
 a fixed level, one row group per ``ROW_GROUP_ROWS`` rows, no pandas or Arrow
 schema metadata, so the bytes depend only on the rows and the pinned pyarrow.
 """
@@ -24,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.common.values import is_missing
 from pipeline.release.csv_safety import neutralise
 from pipeline.release.info import ReleaseError
 from pipeline.release.spec import TableSpec
@@ -38,7 +41,10 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "boolean": pa.bool_(),
     "date": pa.date32(),
     "datetime": pa.timestamp("us", tz="UTC"),
+    "list": pa.list_(pa.string()),
 }
+#: How the CSV files join the items of a list column (ids and codes never contain it).
+LIST_DELIMITER = ";"
 
 
 def format_number(value: float) -> str:
@@ -57,6 +63,13 @@ def _format_datetime(value: object) -> str:
     return ts.strftime("%Y-%m-%dT%H:%M:%S.%fZ" if ts.microsecond else "%Y-%m-%dT%H:%M:%SZ")
 
 
+def _format_list(value: object) -> str:
+    items = [str(v) for v in value]  # type: ignore[attr-defined]
+    if any(LIST_DELIMITER in item for item in items):
+        raise ValueError(f"a list item contains the CSV delimiter {LIST_DELIMITER!r}: {items!r}")
+    return neutralise(LIST_DELIMITER.join(items))
+
+
 _FORMATTERS: dict[str, Callable[[object], str]] = {
     "string": lambda v: neutralise(str(v)),
     "integer": lambda v: str(int(v)),  # type: ignore[call-overload]
@@ -64,6 +77,7 @@ _FORMATTERS: dict[str, Callable[[object], str]] = {
     "boolean": lambda v: "true" if bool(v) else "false",
     "date": lambda v: v.isoformat() if isinstance(v, dt.date) else pd.Timestamp(v).date().isoformat(),
     "datetime": _format_datetime,
+    "list": _format_list,
 }
 
 
@@ -75,7 +89,7 @@ def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
     formatters = [_FORMATTERS[f.type] for f in spec.fields]
     for row in df[spec.field_names].itertuples(index=False, name=None):
         try:
-            writer.writerow(["" if pd.isna(v) else fmt(v) for fmt, v in zip(formatters, row, strict=True)])
+            writer.writerow(["" if is_missing(v) else fmt(v) for fmt, v in zip(formatters, row, strict=True)])
         except ValueError as exc:
             raise ReleaseError(f"table {spec.name}", f"cannot write CSV row {row!r}: {exc}") from exc
     return buffer.getvalue().encode("utf-8")

@@ -257,10 +257,13 @@ def load_verified_documents(sources_dir: Path) -> list[SourceDocument]:
 
 
 def audit_sources(sources_dir: Path) -> list[SourceError]:
-    """Every problem of the sources folder at once (not just the first), each naming its file.
+    """Every bad file of the sources folder at once (not just the first), one problem each, naming the file.
 
     Empty when the folder is sound. Used to show people the full list of files
-    to fix, where ``load_verified_documents`` stops at the first problem.
+    to fix, where ``load_verified_documents`` stops at the first problem. A file
+    with several problems is listed once, with the first (catalogue problems,
+    such as a symbolic link, before its content); a ``provenance.yaml`` that
+    cannot be read is the only problem listed, since no document can be checked.
     """
     try:
         provenance = read_provenance(sources_dir)
@@ -274,7 +277,10 @@ def audit_sources(sources_dir: Path) -> list[SourceError]:
                 verify_document(path, provenance[path.name])
             except SourceError as exc:
                 problems.append(exc)
-    return problems
+    first_per_file: dict[str, SourceError] = {}
+    for problem in problems:
+        first_per_file.setdefault(problem.path, problem)
+    return list(first_per_file.values())
 
 
 def folder_snapshot(sources_dir: Path) -> dict[str, str]:

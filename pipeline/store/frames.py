@@ -1,7 +1,7 @@
 """Pure builders of the pipeline's tables from verified documents.
 
 No Dagster and no I/O here: documents in, pandas frames out, with the columns
-(and order) the pandera models in ``schemas/`` describe.
+(and order, and dtypes) the pandera models in ``schemas/`` describe.
 """
 
 from __future__ import annotations
@@ -10,9 +10,15 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from pipeline.common.isodates import first_day, precision_of
 from pipeline.places.gazetteer import Gazetteer
 from pipeline.sources.documents import SourceDocument
 from schemas import Documents, Mentions, Regions
+
+#: Columns of a mention row (``pipeline.enrichment.rows``, the gold files' names) → ``mentions`` columns.
+MENTION_RENAMES = {"start": "char_start", "end": "char_end", "approx": "qualifier"}
+#: Order of the ``mentions`` table: reading order, then kind.
+MENTION_ORDER = ["doc_id", "char_start", "char_end", "kind"]
 
 
 def _columns(model: type) -> list[str]:
@@ -27,7 +33,8 @@ def documents_frame(docs: Iterable[SourceDocument]) -> pd.DataFrame:
             "file_name": d.provenance.file_name,
             "title": d.provenance.title,
             "publisher": d.provenance.publisher,
-            "published": d.provenance.published,
+            "published": None if d.provenance.published is None else first_day(d.provenance.published),
+            "published_precision": None if d.provenance.published is None else precision_of(d.provenance.published),
             "url": d.provenance.url,
             "license": d.provenance.license,
             "license_url": d.provenance.license_url,
@@ -38,14 +45,29 @@ def documents_frame(docs: Iterable[SourceDocument]) -> pd.DataFrame:
         }
         for d in docs
     ]
-    return _typed(pd.DataFrame(rows, columns=_columns(Documents)), Documents)
+    return typed_frame(Documents, pd.DataFrame(rows, columns=_columns(Documents)))
 
 
 def mentions_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
-    """Typed ``mentions`` frame from mention rows, ordered by document and offset."""
-    df = pd.DataFrame(list(rows), columns=_columns(Mentions))
-    df = df.sort_values(["doc_id", "start", "end", "kind"], kind="stable").reset_index(drop=True)
-    return _typed(df, Mentions)
+    """Typed ``mentions`` frame from mention rows (``pipeline.enrichment.rows``), ordered by document and offset.
+
+    The rows speak the extraction guide's language (``start``, ``end``, a text
+    ``value``, ``approx``, ``;``-joined geography, ISO periods); the table's
+    columns are renamed and typed: a date's value goes to ``iso_date``, every
+    other value is a number, geography is a list, periods are dates.
+    """
+    df = pd.DataFrame(list(rows), columns=_row_columns()).rename(columns=MENTION_RENAMES)
+    is_date = df["kind"] == "date"
+    df["iso_date"] = df["value"].where(is_date)
+    df["value"] = pd.to_numeric(df["value"].where(~is_date), errors="raise")
+    df["geography"] = df["geography"].map(lambda g: g.split(";") if isinstance(g, str) else None)
+    df = df.sort_values(MENTION_ORDER, kind="stable").reset_index(drop=True)
+    return typed_frame(Mentions, df)
+
+
+def _row_columns() -> list[str]:
+    inverse = {new: old for old, new in MENTION_RENAMES.items()}
+    return [inverse.get(c, c) for c in _columns(Mentions) if c != "iso_date"]
 
 
 def regions_frame(gazetteer: Gazetteer) -> pd.DataFrame:
@@ -62,17 +84,28 @@ def regions_frame(gazetteer: Gazetteer) -> pd.DataFrame:
         for r in sorted(gazetteer.regions, key=lambda r: r.code)
         for country in r.members
     ]
-    return _typed(pd.DataFrame(rows, columns=_columns(Regions)), Regions)
+    return typed_frame(Regions, pd.DataFrame(rows, columns=_columns(Regions)))
 
 
 def records_frame(model: type, rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     """Typed frame of ``model``'s columns, in its order, from row dicts (kept in the order given)."""
-    return _typed(pd.DataFrame(list(rows), columns=_columns(model)), model)
+    return typed_frame(model, pd.DataFrame(list(rows), columns=_columns(model)))
 
 
-def _typed(df: pd.DataFrame, model: type) -> pd.DataFrame:
-    """Cast columns to the model's dtypes (strings explicitly, as pandas 3 requires)."""
-    schema = model.to_schema()
-    for name, column in schema.columns.items():
-        df[name] = df[name].astype(column.dtype.type)
-    return df
+def typed_frame(model: type, df: pd.DataFrame) -> pd.DataFrame:
+    """``df``'s columns of ``model``, in its order, cast to its dtypes (strings explicitly, as pandas 3 requires).
+
+    Date columns accept ISO 8601 strings, ``datetime.date`` and timestamps; list
+    columns accept Python lists and arrays.
+    """
+    out = df[_columns(model)].copy()
+    for name, column in model.to_schema().columns.items():
+        dtype = column.dtype.type
+        if (
+            isinstance(dtype, pd.ArrowDtype)
+            and str(dtype).startswith("date32")
+            and not isinstance(out[name].dtype, pd.ArrowDtype)
+        ):
+            out[name] = pd.to_datetime(out[name]).dt.date
+        out[name] = out[name].astype(dtype)
+    return out

@@ -19,12 +19,13 @@ import duckdb
 import pandas as pd
 
 from pipeline.common.fingerprints import fingerprint
+from pipeline.store.ddl import column_list, create_table_sql
+from pipeline.store.frames import MENTION_ORDER
 from pipeline.store.tables import table_exists, transaction
 from schemas import ExtractionState, Mentions
 
 #: Where mention rows are built; these and every project module they import make the fingerprint.
 EXTRACTOR_MODULES = ("pipeline.enrichment.rows", "pipeline.store.frames", "schemas.mentions")
-MENTION_ORDER = ("doc_id", "start", "end", "kind")
 
 
 @dataclass(frozen=True)
@@ -107,21 +108,27 @@ def write_mentions(
     The reused rows never leave DuckDB; the table is written in the order the
     pandera model's keys give (document, offsets, kind).
     """
-    columns = ", ".join(f'"{c}"' for c in Mentions.to_schema().columns)
+    columns = column_list(Mentions)
     order = ", ".join(f'"{c}"' for c in MENTION_ORDER)
     with transaction(conn):
         conn.register("_incoming", incoming)
         conn.register("_state", state)
-        if reuse:
+        sources = f"select {columns} from _incoming"
+        if reuse:  # copied aside first: the new table replaces the one they are read from
             conn.execute(
-                f"create or replace table mentions as select {columns} from ("
-                f"  select {columns} from mentions where list_contains(?::varchar[], doc_id)"
-                f"  union all by name select {columns} from _incoming"
-                f") order by {order}",
+                f"create temporary table _reused as select {columns} from mentions "
+                "where list_contains(?::varchar[], doc_id)",
                 [list(reuse)],
             )
-        else:
-            conn.execute(f"create or replace table mentions as select {columns} from _incoming order by {order}")
-        conn.execute("create or replace table extraction_state as select * from _state order by doc_id")
+            sources = f"select {columns} from _reused union all by name {sources}"
+        conn.execute(create_table_sql("mentions", Mentions))
+        conn.execute(f"insert into mentions ({columns}) select {columns} from ({sources}) order by {order}")
+        if reuse:
+            conn.execute("drop table _reused")
+        conn.execute(create_table_sql("extraction_state", ExtractionState))
+        conn.execute(
+            f"insert into extraction_state ({column_list(ExtractionState)}) "
+            f"select {column_list(ExtractionState)} from _state order by doc_id"
+        )
         conn.unregister("_incoming")
         conn.unregister("_state")

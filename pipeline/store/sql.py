@@ -29,6 +29,7 @@ import pandas as pd
 from pipeline.common import vocabulary
 from pipeline.common.settings import REPO_ROOT
 from pipeline.places.gazetteer import COUNTRY_NAMES
+from pipeline.store.tables import frame_of
 
 SQL_DIR = REPO_ROOT / "warehouse"
 CHECKS_DIR = SQL_DIR / "checks"
@@ -72,7 +73,7 @@ def parameters_of(sql: str) -> dict[str, object]:
 
 def run_query(conn: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     """The result of ``sql`` as a frame, its named parameters bound."""
-    return conn.execute(sql, parameters_of(sql)).df()
+    return frame_of(conn, sql, parameters_of(sql))
 
 
 def tables_read(sql: str, tables: Collection[str]) -> list[str]:

@@ -2,7 +2,10 @@
 
 Writes are idempotent (``create or replace`` inside one transaction), so a
 rerun replaces a table and a failed write leaves the previous one in place.
-Table names come from the schema registry, never from data.
+Every table is created from its pandera model (``pipeline.store.ddl``: types,
+NOT NULL, primary key) before its rows go in. Table names come from the
+schema registry, never from data. Reads give dates and lists as Arrow-backed
+columns, the dtypes the models declare.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from contextlib import contextmanager
 
 import duckdb
 import pandas as pd
+import pandera.pandas as pa
+import pyarrow
 
+from pipeline.store.ddl import column_list, create_table_sql
 from schemas import INTERNAL_SCHEMAS, SCHEMAS
 
 
@@ -21,6 +27,23 @@ def _known_table(name: str) -> str:
         known = sorted([*SCHEMAS, *INTERNAL_SCHEMAS])
         raise ValueError(f"unknown table {name!r}; known tables: {', '.join(known)}")
     return name
+
+
+def model_of(name: str) -> type[pa.DataFrameModel]:
+    """The pandera model of table ``name``."""
+    return {**SCHEMAS, **INTERNAL_SCHEMAS}[_known_table(name)]
+
+
+def _arrow_dtype(arrow_type: pyarrow.DataType) -> pd.ArrowDtype | None:
+    """Dates and lists stay Arrow-backed in pandas (as the models declare them); other types convert as usual."""
+    if pyarrow.types.is_date32(arrow_type) or pyarrow.types.is_list(arrow_type):
+        return pd.ArrowDtype(arrow_type)
+    return None
+
+
+def frame_of(conn: duckdb.DuckDBPyConnection, sql: str, parameters: object = None) -> pd.DataFrame:
+    """The result of ``sql`` as pandas, dates and lists as Arrow-backed columns (the models' dtypes)."""
+    return conn.sql(sql, params=parameters).to_arrow_table().to_pandas(types_mapper=_arrow_dtype)
 
 
 @contextmanager
@@ -37,11 +60,13 @@ def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
 
 def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> int:
     """Replace table ``name`` with the rows of ``df`` atomically; return the row count."""
-    table = _known_table(name)
+    model = model_of(name)
     conn.execute("begin transaction")
     try:
         conn.register("_incoming", df)
-        conn.execute(f'create or replace table "{table}" as select * from _incoming')
+        conn.execute(create_table_sql(name, model))
+        columns = column_list(model)
+        conn.execute(f'insert into "{name}" ({columns}) select {columns} from _incoming')
         conn.unregister("_incoming")
         conn.execute("commit")
     except Exception:
@@ -52,7 +77,7 @@ def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) 
 
 def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """The whole table ``name`` as a pandas frame."""
-    return conn.execute(f'select * from "{_known_table(name)}"').df()
+    return frame_of(conn, f'select * from "{_known_table(name)}"')
 
 
 def count_rows(conn: duckdb.DuckDBPyConnection, name: str) -> int:
@@ -63,7 +88,7 @@ def count_rows(conn: duckdb.DuckDBPyConnection, name: str) -> int:
 
 def read_head(conn: duckdb.DuckDBPyConnection, name: str, n: int) -> pd.DataFrame:
     """The first ``n`` rows of table ``name``, in stored order."""
-    return conn.execute(f'select * from "{_known_table(name)}" limit ?', [n]).df()
+    return frame_of(conn, f'select * from "{_known_table(name)}" limit ?', [n])
 
 
 def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -80,7 +105,7 @@ def read_texts_and_mentions(
     """The text and the mentions of the documents ``doc_ids`` (only those: locators need no more)."""
     ids = list(doc_ids)
     texts = dict(conn.execute("select doc_id, text from documents where list_contains(?, doc_id)", [ids]).fetchall())
-    mentions = conn.execute(
-        'select * from mentions where list_contains(?, doc_id) order by doc_id, start, "end"', [ids]
-    ).df()
+    mentions = frame_of(
+        conn, "select * from mentions where list_contains(?, doc_id) order by doc_id, char_start, char_end", [ids]
+    )
     return texts, mentions

@@ -8,7 +8,9 @@ file, in one ``rename``. A failed or killed run leaves the published file
 exactly as it was; readers open the published file read-only and see the
 previous complete warehouse for the whole run, never a half-written one and
 never a lock. Copies left by killed runs are removed by the next run (runs
-hold the warehouse lock, so no other run is using them).
+hold the warehouse lock, so no other run is using them). A published file in
+another storage format than ``pipeline.store.storage.STORAGE_VERSION`` is
+converted into it on the way to the working copy.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.common.errors import InputError
+from pipeline.store.storage import STORAGE_NUMBER, STORAGE_VERSION, connect, copy_to_storage_version, storage_number
 
 WORKING_MARK = ".run-"
 
@@ -56,10 +59,16 @@ def start_working_copy(published: Path, token: str) -> Path:
         published.parent.mkdir(parents=True, exist_ok=True)
         for stale in stale_copies(published):
             stale.unlink(missing_ok=True)
-        if published.exists():
+        if published.exists() and storage_number(published) != STORAGE_NUMBER:
+            copy_to_storage_version(published, working)  # written by a DuckDB 1.x reader cannot open: converted
+        elif published.exists():
             shutil.copyfile(published, working)
             if _wal(published).exists():  # left by a client that is not this pipeline: DuckDB replays it on open
                 shutil.copyfile(_wal(published), _wal(working))
+    except duckdb.Error as exc:
+        discard_working_copy(working)
+        problem = f"cannot be converted to DuckDB storage {STORAGE_VERSION} ({exc}); nothing was changed"
+        raise WarehouseError(published, problem) from exc
     except OSError as exc:
         discard_working_copy(working)
         problem = f"cannot make this run's working copy beside it ({exc.strerror}: {exc.filename}); nothing was changed"
@@ -90,7 +99,7 @@ def publish_working_copy(working: Path, published: Path) -> None:
         return
     try:
         if _wal(working).exists():
-            with duckdb.connect(str(working)) as conn:
+            with connect(working) as conn:
                 conn.execute("checkpoint")
         _fsync(working)
         os.replace(working, published)

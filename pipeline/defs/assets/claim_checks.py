@@ -1,6 +1,7 @@
 """Marts: the documents' arithmetic claims (sources/claims.yaml) recomputed from indicators, with a verdict."""
 
 import dagster as dg
+import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.curation.claims import check_claims, load_claim_entries
@@ -28,7 +29,7 @@ def claim_checks(
     path, entries = read_input(lambda: load_claim_entries(paths.sources))
     with duckdb.get_connection() as conn:
         operands = {
-            row.indicator_id: Operand(row.value, row.period_start, row.period_end)
+            row.indicator_id: Operand(row.value, _iso(row.period_start), _iso(row.period_end))
             for row in read_table(conn, "indicators").itertuples()
         }
         texts, mentions = read_texts_and_mentions(conn, located_documents(entries))
@@ -44,3 +45,8 @@ def claim_checks(
             "verdicts": dg.MetadataValue.json({k: int(v) for k, v in verdicts.items()}),
         }
     )
+
+
+def _iso(day: object) -> str | None:
+    """A date cell as ISO 8601 text (what formulas read), None when missing."""
+    return None if pd.isna(day) else day.isoformat()  # type: ignore[attr-defined]

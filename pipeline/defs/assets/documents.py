@@ -1,5 +1,7 @@
 """Sources layer: the verified documents and their provenance, loaded into DuckDB."""
 
+from pathlib import Path
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -13,17 +15,23 @@ from pipeline.store.tables import replace_table
 from schemas import Documents
 
 
+def sources_failure(first: SourceError, problems: list[SourceError], sources_dir: Path) -> dg.Failure:
+    """The failure for a sources folder with ``problems``: its description one line per problem (every bad
+    file, each line ``<file>: <problem>``), its metadata that of ``input_failure`` (the first, and the table)."""
+    failure = input_failure(first, [(p.path, p.problem) for p in problems], sources_dir)
+    return dg.Failure(description="\n".join(str(p) for p in problems), metadata=failure.metadata)
+
+
 @table_asset(Documents, group="sources")
 def documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: ProjectPaths) -> dg.MaterializeResult:
     """Every document is checked against its provenance record (checksum, size,
-    UTF-8, not empty) before anything is written; a bad source stops the run
-    with a message naming the file, and the warehouse is left as it was.
+    UTF-8, not empty) before anything is written; bad sources stop the run
+    with one line per bad file, each naming the file, and the warehouse is left as it was.
     """
     try:
         docs = load_verified_documents(paths.sources)
     except SourceError as exc:
-        problems = [(p.path, p.problem) for p in audit_sources(paths.sources)] or [(exc.path, exc.problem)]
-        raise input_failure(exc, problems, paths.sources) from exc
+        raise sources_failure(exc, audit_sources(paths.sources) or [exc], paths.sources) from exc
     df = documents_frame(docs)
     with duckdb.get_connection() as conn:
         replace_table(conn, "documents", df)

@@ -12,7 +12,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.table_asset import table_asset
-from pipeline.store.frames import records_frame
+from pipeline.store.frames import typed_frame
 from pipeline.store.sql import mart_files, read_sql, run_query, tables_read
 from pipeline.store.tables import replace_table
 from schemas import SCHEMAS
@@ -28,7 +28,7 @@ def sql_mart(name: str, path: Path) -> dg.AssetsDefinition:
     @table_asset(model, group="marts", deps=tables_read(sql, SCHEMAS), kinds=("duckdb", "sql"), sql=path, how=HOW)
     def _mart(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as conn:
-            df = records_frame(model, run_query(conn, sql).to_dict("records"))
+            df = typed_frame(model, run_query(conn, sql))
             replace_table(conn, name, df)
         context.log.info(f"{name}: {len(df)} rows")
         return dg.MaterializeResult(metadata=table_metadata(model, df))

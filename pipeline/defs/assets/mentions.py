@@ -7,6 +7,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
+from pipeline.common.isodates import at_precision
 from pipeline.curation.regions import REGIONS_FILE
 from pipeline.defs.inputs import gazetteer_of, input_failure
 from pipeline.defs.metadata import warehouse_table_metadata
@@ -63,7 +64,7 @@ class ExtractionConfig(dg.Config):
 def mentions(
     context: dg.AssetExecutionContext, config: ExtractionConfig, duckdb: DuckDBResource, paths: ProjectPaths
 ) -> dg.MaterializeResult:
-    """Columns: document, offsets, text, kind, value, unit, approx, sentence, and for statistical kinds
+    """Columns: document, offsets, text, kind, value (or iso_date), unit, qualifier, sentence, and for statistical kinds
     what the figure counts (subject), where (geography), when (period) and per what (rate_per).
 
     Extraction is the pure function ``pipeline.extraction.extract`` and enrichment
@@ -81,10 +82,11 @@ def mentions(
         rows: list[dict[str, object]] = []
         counts = stored_counts(conn, plan.reuse)
         for doc_id in plan.extract:
-            file_name, text, published = conn.execute(
-                "select file_name, text, published from documents where doc_id = ?", [doc_id]
+            file_name, text, published, precision = conn.execute(
+                "select file_name, text, published, published_precision from documents where doc_id = ?", [doc_id]
             ).fetchone()
-            doc_rows = _rows_of(paths.sources / file_name, doc_id, text, gazetteer, published)
+            stated = None if published is None else at_precision(published, precision)
+            doc_rows = _rows_of(paths.sources / file_name, doc_id, text, gazetteer, stated)
             counts[doc_id] = len(doc_rows)
             rows.extend(doc_rows)
         write_mentions(conn, mentions_frame(rows), plan.reuse, state_frame(documents, fingerprint, counts))

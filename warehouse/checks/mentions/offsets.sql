@@ -15,7 +15,7 @@ with pieces as (
 spans as (
     select mention_id, doc_id, part, lo, hi, unnest(range(lo // 100, (hi + 99) // 100)) as k
     from (
-        select mention_id, doc_id, 0 as part, start as lo, "end" as hi from mentions
+        select mention_id, doc_id, 0 as part, char_start as lo, char_end as hi from mentions
         union all
         select mention_id, doc_id, 1 as part, sentence_start as lo, sentence_end as hi from mentions
     )
@@ -28,10 +28,10 @@ cut as (
     group by s.mention_id, s.part, s.lo, s.hi
 ),
 resolved as (
-    select m.mention_id, m.doc_id, m.start, m."end", m.text, m.sentence, d.doc_id as document, d.n_chars,
+    select m.mention_id, m.doc_id, m.char_start, m.char_end, m.text, m.sentence, d.doc_id as document, d.n_chars,
            case when d.text is null then null
-                when m.start >= 0 and m."end" >= m.start then coalesce(t.found, '')
-                else substring(d.text, m.start + 1, m."end" - m.start) end as text_at_offsets,
+                when m.char_start >= 0 and m.char_end >= m.char_start then coalesce(t.found, '')
+                else substring(d.text, m.char_start + 1, m.char_end - m.char_start) end as text_at_offsets,
            case when d.text is null then null
                 when m.sentence_start >= 0 and m.sentence_end >= m.sentence_start then coalesce(s.found, '')
                 else substring(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) end as sentence_at_offsets
@@ -40,10 +40,10 @@ resolved as (
     left join cut t on t.mention_id = m.mention_id and t.part = 0
     left join cut s on s.mention_id = m.mention_id and s.part = 1
 )
-select mention_id, doc_id, start, "end", text, text_at_offsets
+select mention_id, doc_id, char_start, char_end, text, text_at_offsets
 from resolved
 where document is null
-   or "end" > n_chars
+   or char_end > n_chars
    or text_at_offsets is distinct from text
    or sentence_at_offsets is distinct from sentence
-order by doc_id, start
+order by doc_id, char_start

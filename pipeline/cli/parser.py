@@ -1,0 +1,207 @@
+"""The argument parser of ``python -m pipeline``: its commands, their options, help texts and examples.
+
+Help is plain text (no reStructuredText): descriptions and epilogs keep their
+line breaks (``RawDescriptionHelpFormatter``), option help is wrapped by argparse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import tomllib
+from pathlib import Path
+
+from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
+from pipeline.extraction.model import FIELDS
+
+PROG = "python -m pipeline"
+DISTRIBUTION = "migration-figures"
+_PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+
+_MAIN_DESCRIPTION = """\
+Migration figures: documents in, an open dataset of the figures they cite out.
+
+Settings come from the environment: FIGURES_SOURCES_DIR (default sources/),
+FIGURES_DUCKDB_PATH (default warehouse/figures.duckdb), FIGURES_EXPORTS_DIR
+(default warehouse/exports) and DAGSTER_HOME (the Dagster instance)."""
+
+_MAIN_EPILOG = f"""\
+examples:
+  {PROG} run                        build the warehouse and the release
+  {PROG} extract report.md          print the figures of any text file
+  {PROG} add-source report.txt --title T --publisher P --published 2024 --license unknown
+  {PROG} --debug run                the same run, with Dagster's logs and tracebacks
+  {PROG} COMMAND --help             a command's options
+
+A bad input file stops a command with one line per bad file on standard error:
+"error: <file>: <problem>". Exit status: 0 done, 1 failed, 2 wrong usage."""
+
+_RUN_DESCRIPTION = """\
+Materialise every asset and check of the pipeline in this process: verify the
+sources against their provenance, extract and enrich every figure, build the
+DuckDB warehouse and write the release (CSV, Parquet, datapackage.json,
+index.html). The run uses the Dagster instance of $DAGSTER_HOME (its run
+history and the one-writer pool), or a temporary one when it is not set.
+
+On success it prints where the warehouse and the release are. If anything fails
+(a bad source file, a failed check) it prints one line per problem, each naming
+its file, and leaves the previous warehouse and exports unchanged."""
+
+_RUN_EPILOG = f"""\
+examples:
+  {PROG} run
+  FIGURES_SOURCES_DIR=/tmp/my-sources {PROG} run   (another sources folder)
+  {PROG} --debug run                               (show Dagster's logs and tracebacks)
+  {PROG} run --release                             (the committed release; started by make release)"""
+
+_EXTRACT_DESCRIPTION = f"""\
+Print every numeric mention (counts, percents, money, ratios, multipliers,
+years, dates, durations) of the given text files, one row per mention. It does
+not touch the warehouse and starts without loading Dagster.
+
+Files are read as UTF-8 exactly as stored, so offsets index the file's text; a
+file of a sources folder is read with its recorded publication date. A path
+that cannot be read (missing, a folder, not UTF-8) gets one line on standard
+error and the exit status 1, after the other files are written.
+
+Output columns: {", ".join(("doc", *FIELDS))}
+(doc is the file stem; start and end are character offsets of text in the file;
+value is a plain decimal, or an ISO date for dates; approx says whether the
+figure is approximate). --enrich appends: {", ".join(ENRICHMENT_COLUMNS)}."""
+
+_EXTRACT_EPILOG = f"""\
+examples:
+  {PROG} extract sources/*.txt > mentions.csv
+  {PROG} extract report.md --format jsonl
+  {PROG} extract --enrich report.md"""
+
+_ADD_SOURCE_DESCRIPTION = """\
+Copy FILE (.txt or .md, UTF-8, not empty) byte for byte into the sources folder
+($FIGURES_SOURCES_DIR, default sources/) and add its entry to provenance.yaml,
+with the file's size and SHA-256. Its file stem becomes its id. Anything wrong
+stops the command with one line naming the file, and nothing is changed; the
+next run extracts the new document (with the UI open, the sources sensor
+starts that run)."""
+
+_ADD_SOURCE_EPILOG = f"""\
+examples:
+  {PROG} add-source ~/Downloads/unhcr_trends_2024.txt \\
+      --title "Global Trends: Forced Displacement in 2024" --publisher UNHCR \\
+      --published 2025-06-12 --url https://www.unhcr.org/global-trends --license unknown
+  {PROG} add-source fixed.txt --id 002_8cf95d8b2fb20748 --replace \\
+      --title "A corrected text" --publisher Tests --published none --license unknown"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs as written; option and command help from column 22, so that every command's name
+    (``add-source`` too) shares a line with its help."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=22)
+        self._action_max_length = 20  # argparse measures options but not the command names listed under COMMAND
+
+
+def package_version() -> str:
+    """The version of the installed ``migration-figures`` distribution, else the one pyproject.toml declares."""
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    try:
+        with _PYPROJECT.open("rb") as handle:
+            return str(tomllib.load(handle)["project"]["version"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError):
+        return "unknown"
+
+
+def _debug_option() -> argparse.ArgumentParser:
+    """A parent parser giving a command ``--debug`` too, so it may follow the command's name."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,  # leaves the top-level value alone when not repeated here
+        help="show Dagster's logs and the traceback of an unexpected error",
+    )
+    return parent
+
+
+def _add_run(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    run = sub.add_parser(
+        "run",
+        help="build the warehouse and the release from the sources",
+        description=_RUN_DESCRIPTION,
+        epilog=_RUN_EPILOG,
+        formatter_class=_Formatter,
+        parents=parents,
+    )
+    run.add_argument(
+        "--release",
+        action="store_true",
+        help="build the committed release: version without the +local suffix; use via 'make release'",
+    )
+
+
+def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    ext = sub.add_parser(
+        "extract",
+        help="print every numeric mention of the given text files",
+        description=_EXTRACT_DESCRIPTION,
+        epilog=_EXTRACT_EPILOG,
+        formatter_class=_Formatter,
+        parents=parents,
+    )
+    ext.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .md or other UTF-8 text file")
+    ext.add_argument(
+        "--format",
+        choices=("csv", "jsonl"),
+        default="csv",
+        help="csv: a header row, then one row per mention (the default); jsonl: one JSON object per mention",
+    )
+    ext.add_argument(
+        "--enrich",
+        action="store_true",
+        help="add what each statistical figure counts, where and when: " + ", ".join(ENRICHMENT_COLUMNS) + " "
+        "(regions from $FIGURES_SOURCES_DIR/regions.yaml)",
+    )
+
+
+def _add_add_source(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    add = sub.add_parser(
+        "add-source",
+        help="add a document to the sources, with its provenance",
+        description=_ADD_SOURCE_DESCRIPTION,
+        epilog=_ADD_SOURCE_EPILOG,
+        formatter_class=_Formatter,
+        parents=parents,
+    )
+    add.add_argument("file", metavar="FILE", help="the document to add; its file stem becomes the document id")
+    add.add_argument("--title", required=True, help="title of the document")
+    add.add_argument("--publisher", required=True, help="organisation(s) that published it")
+    add.add_argument(
+        "--published", required=True, help="publication date, ISO 8601 (2024-06-26, 2024-06 or 2024), or 'none'"
+    )
+    add.add_argument("--license", required=True, help="licence as the document states it, or 'unknown'")
+    add.add_argument("--url", help="address the document was retrieved from")
+    add.add_argument("--license-url", help="address of the licence text")
+    add.add_argument("--id", dest="doc_id", help="store the document under this id instead of its file stem")
+    add.add_argument("--replace", action="store_true", help="replace the document that already has this id")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command, with ``--debug`` and ``--version`` before the command's name."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=_MAIN_DESCRIPTION, epilog=_MAIN_EPILOG, formatter_class=_Formatter
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show Dagster's logs and the traceback of an unexpected error"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"{DISTRIBUTION} {package_version()}", help="print the version"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
+    parents = [_debug_option()]
+    _add_run(sub, parents)
+    _add_extract(sub, parents)
+    _add_add_source(sub, parents)
+    return parser
