@@ -207,6 +207,10 @@ def datapackage(
     }
     if info.homepage:
         package["homepage"] = info.homepage
+    if info.sources_fingerprint:
+        package["sourcesFingerprint"] = info.sources_fingerprint
+    if info.base_fingerprint:
+        package["baseSourcesFingerprint"] = info.base_fingerprint
     return package
 
 

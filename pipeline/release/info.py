@@ -2,7 +2,9 @@
 
 Read from ``sources/release.yaml`` (reviewed like code) and the version in
 ``pyproject.toml``. The date of a release comes from its changelog entry, never
-from the clock, so that rebuilding the same sources gives byte-identical files.
+from the clock, so that rebuilding the same sources gives byte-identical files
+(a ``+local`` build from changed sources is dated the day it is built; see
+``pipeline.release.edition``).
 Errors name the file and what is wrong.
 """
 
@@ -60,6 +62,10 @@ class ReleaseInfo:
     keywords: tuple[str, ...]
     homepage: str | None
     changes: tuple[Change, ...]
+    #: SHA-256 of the sources the release is built from (``pipeline.release.edition``); empty until known.
+    sources_fingerprint: str = ""
+    #: For a ``+local`` build: the fingerprint of the committed release's sources it departs from, if known.
+    base_fingerprint: str | None = None
 
     @property
     def current(self) -> Change:

@@ -9,6 +9,7 @@ from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.release.build import DATAPACKAGE_FILE as PACKAGE_FILE
 from pipeline.release.build import build_release
 from pipeline.release.checksums import CHECKSUMS_FILE
+from pipeline.release.edition import edition, official_build, read_previous_package, sources_fingerprint
 from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.release.publish import foreign_entries, is_earlier_release, stage
 from pipeline.store.tables import read_table
@@ -36,6 +37,8 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
     with duckdb.get_connection() as conn:
         tables = {name: read_table(conn, name) for name in SCHEMAS}
     info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
+    previous = read_previous_package(paths.exports / PACKAGE_FILE)
+    info = edition(info, sources_fingerprint(paths.sources), previous, official_build())
     files = read_input(lambda: build_release(tables, SCHEMAS, info))
     foreign = foreign_entries(paths.exports, CHECKSUMS_FILE)
     if not foreign and not is_earlier_release(paths.exports, PACKAGE_FILE, info.name):
