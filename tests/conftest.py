@@ -1,10 +1,17 @@
-"""Shared fixtures: a temporary copy of the project's sources, warehouse and export folder."""
+"""Shared fixtures: a temporary copy of the project's sources, warehouse and export folder.
+
+No test reads or writes the live ``sources/``, warehouse, release or
+``.dagster_home/``: the settings point at a session folder for the whole run,
+and a test that touches a live folder anyway fails (``tests/live_guard.py``).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +24,10 @@ from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.definitions import make_definitions
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.defs.runs import materialise_all
+from tests.live_guard import GUARD, isolate_environment
+
+SEED_SOURCES = Path(__file__).resolve().parent / "fixtures" / "seed_sources"
+"""The tests' own copy of the five seed documents and the curated files (never the live ``sources/``)."""
 
 SEED_IDS = [
     "000_0924f377b43c0a2d",
@@ -94,7 +105,7 @@ class Project:
 def project(tmp_path: Path) -> Project:
     """A fresh copy of the repository's sources in a temporary folder, nothing materialised yet."""
     proj = Project(tmp_path / "project")
-    shutil.copytree(REPO_ROOT / "sources", proj.sources)
+    shutil.copytree(SEED_SOURCES, proj.sources)
     return proj
 
 
@@ -102,7 +113,7 @@ def project(tmp_path: Path) -> Project:
 def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """One materialisation of the seed documents, shared by read-only tests."""
     proj = Project(tmp_path_factory.mktemp("seeded") / "project")
-    shutil.copytree(REPO_ROOT / "sources", proj.sources)
+    shutil.copytree(SEED_SOURCES, proj.sources)
     result = proj.materialise()
     assert result.success, "materialising the seed documents failed"
     proj.result = result
@@ -133,3 +144,21 @@ def project_env(project: Project, dagster_home: Path) -> dict[str, str]:
         "FIGURES_DUCKDB_PATH": str(project.database),
         "FIGURES_EXPORTS_DIR": str(project.exports),
     }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test: settings and DAGSTER_HOME point at a session folder; the live-folder guard is armed."""
+    factory = config._tmp_path_factory if hasattr(config, "_tmp_path_factory") else None  # type: ignore[attr-defined]
+    base = factory.mktemp("session") if factory is not None else Path(tempfile.mkdtemp(prefix="figures-tests-"))
+    isolate_environment(base, SEED_SOURCES)
+    GUARD.active = True
+
+
+@pytest.fixture(autouse=True)
+def stays_off_live_folders() -> Iterator[None]:
+    """Fail the test if it (or a fixture it set up) touched a live project folder."""
+    GUARD.take()
+    yield
+    touched = GUARD.take()
+    if touched:
+        pytest.fail("touched the live project folders: " + "; ".join(sorted(set(touched))[:5]), pytrace=False)
