@@ -32,7 +32,7 @@ class ClaimChecks(pa.DataFrameModel):
         ge=0,
         description="Largest relative difference still consistent, from the claim's wording: at least 0.005; the "
         "rounding of the stated figure (half a unit of its last significant digit; 'one in 50' → one in 45 to 55 → "
-        "0.111); +0.10 for about/around/nearly/almost. For 'over' (min) only a shortfall counts, for 'just'/'under' "
+        "0.111); +0.10 for about/around/nearly/almost. For 'over' (min) only a shortfall counts, for 'under' "
         "(max) only an excess.",
     )
     verdict: Series[str] = pa.Field(

@@ -20,8 +20,8 @@ import duckdb
 import pytest
 import yaml
 
-from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.definitions import make_definitions
+from pipeline.defs.instance import ensure_instance
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.defs.runs import materialise_all
 from tests.live_guard import GUARD, isolate_environment
@@ -121,11 +121,9 @@ def seeded_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def make_dagster_home(home: Path) -> Path:
-    """A DAGSTER_HOME holding the repository's dagster.yaml, its storage created (as `make` does)."""
+    """A new DAGSTER_HOME configured by the repository's template, its storage created (as `make` does)."""
     home.mkdir(parents=True)
-    shutil.copy(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
-    with dg.DagsterInstance.from_config(str(home)):
-        pass
+    ensure_instance(home)
     return home
 
 

@@ -5,8 +5,10 @@ Two layers. ``isolate_environment`` points every setting at a session folder
 and Dagster instance), so that code and subprocesses that fall back to the
 settings never reach the live folders. ``LiveGuard`` is an audit hook
 (``sys.addaudithook``) that records every file opened, listed, copied,
-renamed or removed under a live folder from this process; the test during
-which it happened fails, naming the path. So a document added to ``sources/``
+renamed or removed under a live folder from this process (by absolute path,
+as the settings and ``REPO_ROOT`` give them; a relative path may be relative
+to a directory descriptor, so it is not judged); the test during which it
+happened fails, naming the path. So a document added to ``sources/``
 cannot change the outcome of ``make test``.
 """
 
@@ -17,7 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from pipeline.common.settings import DUCKDB_PATH_ENV, EXPORTS_DIR_ENV, REPO_ROOT, SOURCES_DIR_ENV
+from pipeline.common.settings import DUCKDB_PATH_ENV, EXPORTS_DIR_ENV, RELEASE_ENV, REPO_ROOT, SOURCES_DIR_ENV
 
 #: The folders (and warehouse files) of the repository that only a real run may touch.
 LIVE_PATHS: tuple[Path, ...] = (
@@ -57,7 +59,10 @@ def live_path(event: str, args: tuple[object, ...]) -> str | None:
             arg = os.fsdecode(arg)
         if not isinstance(arg, str | os.PathLike):
             continue
-        text = os.path.abspath(os.fspath(arg))
+        text = os.fspath(arg)
+        if not os.path.isabs(text):  # relative to a directory descriptor (shutil.rmtree) or the cwd: unknowable
+            continue
+        text = os.path.normpath(text)
         for prefix in _LIVE_PREFIXES:
             # figures.duckdb also stands for its .wal, .lock and the run copies beside it
             if text == prefix or text.startswith(prefix + os.sep) or text.startswith(prefix + "."):
@@ -65,6 +70,17 @@ def live_path(event: str, args: tuple[object, ...]) -> str | None:
         if os.path.dirname(text) == str(REPO_ROOT / "warehouse") and os.path.basename(text).startswith(".figures"):
             return text
     return None
+
+
+def _module_discovery() -> bool:
+    """Whether the current call comes from ``pkgutil`` walking ``sys.path`` (plugin discovery lists every folder
+    of the working directory to look for packages; it reads nothing)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.endswith(f"{os.sep}pkgutil.py"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 class LiveGuard:
@@ -78,7 +94,7 @@ class LiveGuard:
         if not self.active:
             return
         path = live_path(event, args)
-        if path is not None:
+        if path is not None and not _module_discovery():
             self.active = False  # recording must not recurse into the hook
             try:
                 self.touched.append(f"{event} {path}")
@@ -100,6 +116,9 @@ def isolate_environment(session_dir: Path, seed_sources: Path) -> dict[str, str]
         DUCKDB_PATH_ENV: str(session_dir / "warehouse" / "figures.duckdb"),
         EXPORTS_DIR_ENV: str(session_dir / "warehouse" / "exports"),
         "DAGSTER_HOME": str(session_dir / "dagster_home"),
+        # Runs build the committed edition (as `make release`), whose version and date the tests know;
+        # tests of local editions unset it.
+        RELEASE_ENV: "1",
     }
     (session_dir / "dagster_home").mkdir()
     os.environ.update(values)

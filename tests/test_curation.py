@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 import yaml
 
-from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.claims import check_claims, load_claim_entries
 from pipeline.curation.errors import CurationError
 from pipeline.curation.formula import Operand
@@ -19,9 +18,9 @@ from pipeline.curation.locators import resolve_locator
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment.rows import mention_rows
 from pipeline.store.frames import mentions_frame
-from tests.conftest import SEED_IDS
+from tests.conftest import SEED_IDS, SEED_SOURCES
 
-SOURCES = REPO_ROOT / "sources"
+SOURCES = SEED_SOURCES
 REPORT = "004_2e8b6a177bdcb179"
 RELEASE = "003_4ebfceb60d0020d1"
 FILE = Path("sources/indicators.yaml")
@@ -43,13 +42,13 @@ def locate(**locator: str) -> pd.Series:
 
 def test_a_quote_overlapping_one_mention_resolves_to_it() -> None:
     mention = locate(doc=REPORT, quote="478,000 citizens of Northern Central America")
-    assert (mention["text"], mention["number"]) == ("478,000", 478000)
+    assert (mention["text"], mention["value"]) == ("478,000", 478000)
     assert mention["mention_id"] == f"{REPORT}:9504-9511"
 
 
 def test_kind_or_text_picks_one_of_several_mentions() -> None:
     mention = locate(doc=REPORT, quote="8,641 work visas and 1,520 grants", text="1,520")
-    assert mention["number"] == 1520
+    assert mention["value"] == 1520
 
 
 @pytest.mark.parametrize(
@@ -80,7 +79,7 @@ def test_the_curated_indicators_resolve_to_one_mention_each() -> None:
     assert len({r["mention_id"] for r in rows}) == len(rows)
     by_id = {r["indicator_id"]: r for r in rows}
     assert by_id["nca_apprehensions_2021_jan_jul"]["value"] == 478000
-    assert by_id["nca_apprehensions_2021_jan_jul"]["geography"] == "NCA;USA"
+    assert by_id["nca_apprehensions_2021_jan_jul"]["geography"] == ["NCA", "USA"]
     assert by_id["lac_migrants_2022"]["value"] == 16300000
 
 

@@ -19,6 +19,7 @@ from pipeline.extraction import extract, extract_with_date
 from pipeline.places.gazetteer import Gazetteer
 from pipeline.text.document_date import DocumentDate, document_date, published_date
 from pipeline.text.sentences import SentenceFinder, sentence_starts_before
+from tests.conftest import SEED_SOURCES
 
 UNDATED = "Officials said 4,100 people crossed on Sept. 30.\nArrivals rose 12 percent last year.\n"
 DATELINED = (
@@ -28,7 +29,7 @@ DATELINED = (
 
 @cache
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(REPO_ROOT / "sources")
+    return load_gazetteer(SEED_SOURCES)
 
 
 def _row(rows: list[dict[str, object]], text: str) -> dict[str, object]:
@@ -111,7 +112,7 @@ def test_sentences_before_are_the_mentions_sentences() -> None:
 def test_the_command_line_reads_a_source_file_against_its_recorded_date(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     sources.mkdir()
-    (sources / "regions.yaml").write_bytes((REPO_ROOT / "sources" / "regions.yaml").read_bytes())
+    (sources / "regions.yaml").write_bytes((SEED_SOURCES / "regions.yaml").read_bytes())
     doc = sources / "note.txt"
     doc.write_text(UNDATED, encoding="utf-8")
     data = doc.read_bytes()

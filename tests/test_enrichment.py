@@ -10,12 +10,11 @@ from functools import cache
 
 import pytest
 
-from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
 from pipeline.extraction import Mention, extract, extract_with_date
 from pipeline.sources.documents import read_provenance
-from tests.conftest import SEED_IDS
+from tests.conftest import SEED_IDS, SEED_SOURCES
 
 JAN_JUL_2021 = ("2021-01-01", "2021-07-31")
 YEAR_2021 = ("2021-01-01", "2021-12-31")
@@ -24,13 +23,13 @@ NO_PERIOD = (None, None)
 
 @cache
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(REPO_ROOT / "sources")
+    return load_gazetteer(SEED_SOURCES)
 
 
 @cache
 def enriched(doc_id: str) -> tuple[tuple[Mention, Enrichment], ...]:
-    text = (REPO_ROOT / "sources" / f"{doc_id}.txt").read_text(encoding="utf-8")
-    published = read_provenance(REPO_ROOT / "sources")[f"{doc_id}.txt"].published
+    text = (SEED_SOURCES / f"{doc_id}.txt").read_text(encoding="utf-8")
+    published = read_provenance(SEED_SOURCES)[f"{doc_id}.txt"].published
     mentions, document_date = extract_with_date(text, published)
     return tuple(zip(mentions, enrich(text, mentions, gazetteer(), document_date), strict=True))
 
@@ -144,6 +143,6 @@ def test_temporal_mentions_get_no_enrichment() -> None:
 
 
 def test_enrichment_is_deterministic() -> None:
-    text = (REPO_ROOT / "sources" / f"{SEED_IDS[4]}.txt").read_text(encoding="utf-8")
+    text = (SEED_SOURCES / f"{SEED_IDS[4]}.txt").read_text(encoding="utf-8")
     mentions = extract(text)
     assert enrich(text, mentions, gazetteer()) == enrich(text, mentions, gazetteer())

@@ -12,15 +12,15 @@ from functools import cache
 
 import pytest
 
-from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
 from pipeline.extraction import extract_with_date
+from tests.conftest import SEED_SOURCES
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(REPO_ROOT / "sources")
+    return load_gazetteer(SEED_SOURCES)
 
 
 def enrichment_of(text: str, figure: str) -> Enrichment:

@@ -7,17 +7,17 @@ from functools import cache
 
 import pytest
 
-from pipeline.common.settings import REPO_ROOT
 from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import Gazetteer
 from pipeline.enrichment.period import time_expressions
 from pipeline.enrichment.rate import rate_per
 from pipeline.enrichment.subject import noun_phrase, sentence_subjects
+from tests.conftest import SEED_SOURCES
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(REPO_ROOT / "sources")
+    return load_gazetteer(SEED_SOURCES)
 
 
 def places(text: str) -> list[tuple[str, tuple[str, ...]]]:

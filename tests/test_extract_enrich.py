@@ -32,7 +32,8 @@ def test_enrich_appends_the_enrichment_columns_after_the_gold_columns(seeded_pro
     table = {
         (doc, start): (subject or "", geography or "", period_start or "", period_end or "", rate_per or "")
         for doc, start, subject, geography, period_start, period_end, rate_per in seeded_project.query(
-            "select doc_id, start, subject, geography, period_start::varchar, period_end::varchar, rate_per "
+            "select doc_id, char_start, subject, array_to_string(geography, ';'), period_start::varchar, "
+            "period_end::varchar, rate_per "
             "from mentions"
         )
     }

@@ -25,7 +25,7 @@ def _mentions_metadata(result: dg.ExecuteInProcessResult) -> dict[str, object]:
 
 def _rows_by_document(project: Project) -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {}
-    for row in project.query('select * from mentions order by doc_id, start, "end", kind'):
+    for row in project.query("select * from mentions order by doc_id, char_start, char_end, kind"):
         rows.setdefault(row[1], []).append(row)
     return rows
 

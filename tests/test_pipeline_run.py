@@ -6,6 +6,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import yaml
 
+from pipeline.common.isodates import stated_date
 from tests.conftest import SEED_IDS, Project
 
 
@@ -21,11 +22,13 @@ def test_documents_text_is_the_file_content_unchanged(seeded_project: Project) -
 
 def test_documents_carry_their_provenance(seeded_project: Project) -> None:
     provenance = yaml.safe_load((seeded_project.sources / "provenance.yaml").read_text(encoding="utf-8"))
-    rows = seeded_project.query("select file_name, license, sha256, bytes, published from documents")
-    for file_name, license_, sha256, size, published in rows:
+    rows = seeded_project.query(
+        "select file_name, license, sha256, bytes, published, published_precision from documents"
+    )
+    for file_name, license_, sha256, size, published, precision in rows:
         entry = provenance["documents"][file_name]
         assert (license_, sha256, size) == (entry["license"], entry["sha256"], entry["bytes"])
-        assert published == entry["published"]
+        assert stated_date(published, precision) == entry["published"]
     assert seeded_project.query("select license from documents where doc_id = '004_2e8b6a177bdcb179'") == [
         ("CC BY-NC-ND 4.0",)
     ]
@@ -34,7 +37,7 @@ def test_documents_carry_their_provenance(seeded_project: Project) -> None:
 def test_every_mention_text_equals_its_document_at_its_offsets(seeded_project: Project) -> None:
     texts = dict(seeded_project.query("select doc_id, text from documents"))
     mentions = seeded_project.query(
-        'select doc_id, start, "end", text, sentence_start, sentence_end, sentence from mentions'
+        "select doc_id, char_start, char_end, text, sentence_start, sentence_end, sentence from mentions"
     )
     assert len(mentions) > 50
     for doc_id, start, end, text, s_start, s_end, sentence in mentions:

@@ -9,12 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.common.settings import REPO_ROOT
+from tests.conftest import SEED_SOURCES
 
 
 def _run_pipeline(root: Path, hash_seed: str) -> dict[str, str]:
     """Materialise everything with ``python -m pipeline run`` in a fresh process; return each release file's hash."""
-    shutil.copytree(REPO_ROOT / "sources", root / "sources")
+    shutil.copytree(SEED_SOURCES, root / "sources")
     exports = root / "warehouse" / "exports"
     env = {
         **os.environ,
@@ -24,7 +24,7 @@ def _run_pipeline(root: Path, hash_seed: str) -> dict[str, str]:
         "PYTHONHASHSEED": hash_seed,  # a different set and dict-of-str order in each process
         "TZ": "Pacific/Kiritimati" if hash_seed == "1" else "America/Adak",
     }
-    env.pop("DAGSTER_HOME", None)
+    env["DAGSTER_HOME"] = str(root / "dagster_home")  # an instance of its own, made by the run
     done = subprocess.run(
         [sys.executable, "-m", "pipeline", "run"], env=env, capture_output=True, text=True, timeout=300
     )

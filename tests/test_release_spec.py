@@ -15,6 +15,7 @@ from pipeline.common.settings import REPO_ROOT
 from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.release.spec import table_schema_pattern, table_spec
 from schemas import SCHEMAS
+from tests.conftest import SEED_SOURCES
 
 PYPROJECT = REPO_ROOT / "pyproject.toml"
 
@@ -24,7 +25,8 @@ def test_every_table_of_the_registry_has_a_publishable_spec(table: str) -> None:
     spec = table_spec(table, SCHEMAS[table])
     assert spec.fields and spec.description
     assert all(
-        f.description and f.type in {"string", "integer", "number", "boolean", "date", "datetime"} for f in spec.fields
+        f.description and f.type in {"string", "integer", "number", "boolean", "date", "datetime", "list"}
+        for f in spec.fields
     )
 
 
@@ -67,8 +69,8 @@ def test_a_column_without_description_is_refused() -> None:
 
 
 def test_release_description_comes_from_release_yaml_and_pyproject() -> None:
-    info = read_release_info(REPO_ROOT / "sources", PYPROJECT)
-    release = yaml.safe_load((REPO_ROOT / "sources" / "release.yaml").read_text(encoding="utf-8"))
+    info = read_release_info(SEED_SOURCES, PYPROJECT)
+    release = yaml.safe_load((SEED_SOURCES / "release.yaml").read_text(encoding="utf-8"))
     assert info.licence.name == "CC-BY-4.0"
     assert info.version in {c["version"] for c in release["changes"]}
     assert info.date == next(c["date"] for c in release["changes"] if c["version"] == info.version)
@@ -77,7 +79,7 @@ def test_release_description_comes_from_release_yaml_and_pyproject() -> None:
 def _broken(tmp_path: Path, change: dict) -> Path:
     sources = tmp_path / "sources"
     sources.mkdir()
-    release = yaml.safe_load((REPO_ROOT / "sources" / "release.yaml").read_text(encoding="utf-8"))
+    release = yaml.safe_load((SEED_SOURCES / "release.yaml").read_text(encoding="utf-8"))
     release.update(change)
     (sources / "release.yaml").write_text(yaml.safe_dump(release), encoding="utf-8")
     return sources
@@ -101,7 +103,7 @@ def test_bad_release_yaml_is_refused_naming_the_file(tmp_path: Path, change: dic
 
 
 def test_missing_release_yaml_is_refused(tmp_path: Path) -> None:
-    shutil.copytree(REPO_ROOT / "sources", tmp_path / "sources")
+    shutil.copytree(SEED_SOURCES, tmp_path / "sources")
     (tmp_path / "sources" / "release.yaml").unlink()
     with pytest.raises(ReleaseError, match="release.yaml: release description is missing"):
         read_release_info(tmp_path / "sources", PYPROJECT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -19,8 +21,8 @@ def test_mentions_carry_subject_geography_period_and_rate(seeded_project: Projec
         [REPORT],
     )
     assert sorted(rows) == [
-        ("average apprehensions of NCA citizens", "NCA;USA-SWB", "2021-01-01", "2021-12-31", "week"),
-        ("citizens of Northern Central America", "NCA;USA", "2021-01-01", "2021-07-31", None),
+        ("average apprehensions of NCA citizens", ["NCA", "USA-SWB"], date(2021, 1, 1), date(2021, 12, 31), "week"),
+        ("citizens of Northern Central America", ["NCA", "USA"], date(2021, 1, 1), date(2021, 7, 31), None),
     ]
 
 
@@ -49,7 +51,7 @@ def test_regions_list_their_member_countries(seeded_project: Project) -> None:
 
 def test_indicators_resolve_each_to_its_mention(seeded_project: Project) -> None:
     rows = seeded_project.query(
-        "select i.indicator_id, i.value, m.number, i.doc_id, m.doc_id from indicators i join mentions m using "
+        "select i.indicator_id, i.value, m.value, i.doc_id, m.doc_id from indicators i join mentions m using "
         "(mention_id)"
     )
     assert len(rows) >= 15
@@ -57,7 +59,7 @@ def test_indicators_resolve_each_to_its_mention(seeded_project: Project) -> None
     assert seeded_project.query(
         "select value, unit, geography, period_start, period_end, text from indicators "
         "where indicator_id = 'nca_apprehensions_2021_jan_jul'"
-    ) == [(478000.0, "persons", "NCA;USA", "2021-01-01", "2021-07-31", "478,000")]
+    ) == [(478000.0, "persons", ["NCA", "USA"], date(2021, 1, 1), date(2021, 7, 31), "478,000")]
 
 
 def test_claim_one_in_50_is_recomputed_from_the_three_figures(seeded_project: Project) -> None:
@@ -95,7 +97,7 @@ def test_the_weekly_average_is_flagged_against_eight_calendar_months(seeded_proj
 def test_corroboration_lists_figures_cited_by_two_documents(seeded_project: Project) -> None:
     rows = seeded_project.query("select kind, value, subject, n_documents, doc_ids from corroboration order by value")
     by_value = {(kind, value): (subject, n, docs) for kind, value, subject, n, docs in rows}
-    both = f"{RELEASE};{REPORT}"
+    both = [RELEASE, REPORT]
     assert by_value[("count", 478000.0)] == ("citizens of Northern Central America", 2, both)
     assert by_value[("count", 8641.0)] == ("work visas", 2, both)
     assert by_value[("count", 1520.0)] == ("grants of asylum", 2, both)

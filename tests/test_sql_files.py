@@ -18,7 +18,7 @@ GRAPH = defs.resolve_asset_graph()
 
 def test_every_sql_file_of_warehouse_is_an_asset_with_a_pandera_model() -> None:
     marts = mart_files()
-    assert sorted(marts) == ["corroboration", "document_stats"]
+    assert sorted(marts) == ["corroboration", "document_stats", "mention_places"]
     for name in marts:
         assert name in SCHEMAS
         assert f"warehouse/{name}.sql" in (GRAPH.get(_key(name)).description or "")
@@ -47,7 +47,7 @@ def test_a_new_check_file_is_discovered_with_its_header(tmp_path: Path) -> None:
     (tmp_path / "mentions").mkdir()
     (tmp_path / "mentions" / "positive_numbers.sql").write_text(
         "-- Every count is positive.\n-- passes: all counts positive\n-- fails: <n> negative count(s)\n"
-        "select mention_id from mentions join documents using (doc_id) where kind = 'count' and number < 0\n",
+        "select mention_id from mentions join documents using (doc_id) where kind = 'count' and value < 0\n",
         encoding="utf-8",
     )
 
@@ -89,7 +89,7 @@ def test_an_unknown_parameter_is_refused() -> None:
 
 
 def test_no_sql_file_spells_out_a_kind_list() -> None:
-    for path in sorted(Path(CHECKS_DIR.parent).rglob("*.sql")):
+    for path in sorted([*mart_files().values(), *CHECKS_DIR.rglob("*.sql")]):
         text = path.read_text(encoding="utf-8")
         assert "'percent', 'money'" not in text, path
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import textwrap
 import tomllib
 from pathlib import Path
 
-from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
+from pipeline.common.vocabulary import ENRICHMENT_COLUMNS, QUALIFIERS
 from pipeline.extraction.model import FIELDS
 
 PROG = "python -m pipeline"
 DISTRIBUTION = "migration-figures"
+DEBUG_HELP = "show the traceback of an unexpected error and, for run, Dagster's logs"
 _PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
 _MAIN_DESCRIPTION = """\
@@ -27,11 +29,11 @@ FIGURES_DUCKDB_PATH (default warehouse/figures.duckdb), FIGURES_EXPORTS_DIR
 
 _MAIN_EPILOG = f"""\
 examples:
-  {PROG} run                        build the warehouse and the release
-  {PROG} extract report.md          print the figures of any text file
-  {PROG} add-source report.txt --title T --publisher P --published 2024 --license unknown
-  {PROG} --debug run                the same run, with Dagster's logs and tracebacks
-  {PROG} COMMAND --help             a command's options
+  {PROG} run                  build the warehouse and the release
+  {PROG} --debug run          the same, with Dagster's logs and tracebacks
+  {PROG} extract report.md    print the figures a text file cites
+  {PROG} add-source new.txt --title T --publisher P --published 2024 --license unknown
+  {PROG} extract --help       a command's options and examples
 
 A bad input file stops a command with one line per bad file on standard error:
 "error: <file>: <problem>". Exit status: 0 done, 1 failed, 2 wrong usage."""
@@ -45,14 +47,24 @@ history and the one-writer pool), or a temporary one when it is not set.
 
 On success it prints where the warehouse and the release are. If anything fails
 (a bad source file, a failed check) it prints one line per problem, each naming
-its file, and leaves the previous warehouse and exports unchanged."""
+its file, and leaves the previous warehouse and exports unchanged. Dagster's
+own logs and the tracebacks appear only with --debug."""
 
 _RUN_EPILOG = f"""\
 examples:
   {PROG} run
-  FIGURES_SOURCES_DIR=/tmp/my-sources {PROG} run   (another sources folder)
-  {PROG} --debug run                               (show Dagster's logs and tracebacks)
-  {PROG} run --release                             (the committed release; started by make release)"""
+  {PROG} --debug run       with Dagster's logs and tracebacks
+  {PROG} run --release     the committed release (use make release)
+  FIGURES_SOURCES_DIR=/tmp/my-sources {PROG} run"""
+
+_COLUMNS_TEXT = textwrap.fill(
+    f"Output columns: {', '.join(('doc', *FIELDS))}. doc is the file stem; start and end are the character "
+    "offsets of text in the file (sentence_start and sentence_end those of sentence); value is a plain decimal, "
+    f"or an ISO date for dates; approx is the figure's qualifier ({', '.join(QUALIFIERS)}: about, at least, "
+    f"at most) or empty. --enrich appends "
+    f"{', '.join(ENRICHMENT_COLUMNS)}.",
+    width=79,
+)
 
 _EXTRACT_DESCRIPTION = f"""\
 Print every numeric mention (counts, percents, money, ratios, multipliers,
@@ -64,10 +76,7 @@ file of a sources folder is read with its recorded publication date. A path
 that cannot be read (missing, a folder, not UTF-8) gets one line on standard
 error and the exit status 1, after the other files are written.
 
-Output columns: {", ".join(("doc", *FIELDS))}
-(doc is the file stem; start and end are character offsets of text in the file;
-value is a plain decimal, or an ISO date for dates; approx says whether the
-figure is approximate). --enrich appends: {", ".join(ENRICHMENT_COLUMNS)}."""
+{_COLUMNS_TEXT}"""
 
 _EXTRACT_EPILOG = f"""\
 examples:
@@ -121,7 +130,7 @@ def _debug_option() -> argparse.ArgumentParser:
         "--debug",
         action="store_true",
         default=argparse.SUPPRESS,  # leaves the top-level value alone when not repeated here
-        help="show Dagster's logs and the traceback of an unexpected error",
+        help=DEBUG_HELP,
     )
     return parent
 
@@ -156,7 +165,7 @@ def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.Argumen
         "--format",
         choices=("csv", "jsonl"),
         default="csv",
-        help="csv: a header row, then one row per mention (the default); jsonl: one JSON object per mention",
+        help="csv (the default): a header row, then one row per mention; jsonl: one JSON object per mention",
     )
     ext.add_argument(
         "--enrich",
@@ -193,11 +202,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description=_MAIN_DESCRIPTION, epilog=_MAIN_EPILOG, formatter_class=_Formatter
     )
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     parser.add_argument(
-        "--debug", action="store_true", help="show Dagster's logs and the traceback of an unexpected error"
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"{DISTRIBUTION} {package_version()}", help="print the version"
+        "--version",
+        action="version",
+        version=f"{DISTRIBUTION} {package_version()}",
+        help=f"print the version ({DISTRIBUTION} X.Y.Z) and exit",
     )
     sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
     parents = [_debug_option()]

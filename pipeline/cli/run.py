@@ -18,8 +18,6 @@ from typing import TextIO
 from pipeline.cli.errors import DEBUG_HINT
 from pipeline.common import settings
 
-#: Set to "1" by ``run --release``: the run builds the committed release.
-RELEASE_ENV = "FIGURES_RELEASE"
 FAILED = "run failed; the previous warehouse and exports are unchanged"
 
 
@@ -54,7 +52,7 @@ def run_all(debug: bool = False, release: bool = False, out: TextIO | None = Non
     """
     out, err = out or sys.stdout, err or sys.stderr
     if release:
-        os.environ[RELEASE_ENV] = "1"
+        os.environ[settings.RELEASE_ENV] = "1"
     from pipeline.defs.runs import run_all_assets
 
     with _quiet_python_output(debug):

@@ -1,4 +1,4 @@
-"""Where things live: the sources folder, the DuckDB file and the export folder.
+"""Where things live: the sources folder, the DuckDB file, the export folder and the Dagster instance.
 
 Each comes from an environment variable with a default inside the repository,
 so tests and other deployments run on their own copies.
@@ -15,6 +15,9 @@ WAREHOUSE_DIR = REPO_ROOT / "warehouse"
 SOURCES_DIR_ENV = "FIGURES_SOURCES_DIR"
 DUCKDB_PATH_ENV = "FIGURES_DUCKDB_PATH"
 EXPORTS_DIR_ENV = "FIGURES_EXPORTS_DIR"
+#: Set (to 1) by ``python -m pipeline run --release`` (``make release``): build the committed release.
+RELEASE_ENV = "FIGURES_RELEASE"
+DAGSTER_HOME_ENV = "DAGSTER_HOME"
 
 
 def sources_dir() -> Path:
@@ -30,3 +33,13 @@ def duckdb_path() -> Path:
 def exports_dir() -> Path:
     """The release folder of CSV and Parquet exports (default: ``warehouse/exports``)."""
     return Path(os.environ.get(EXPORTS_DIR_ENV) or WAREHOUSE_DIR / "exports")
+
+
+def dagster_home() -> Path:
+    """The Dagster instance the UI and the command line share (default: ``.dagster_home/``)."""
+    return Path(os.environ.get(DAGSTER_HOME_ENV) or REPO_ROOT / ".dagster_home")
+
+
+def official_build() -> bool:
+    """Whether this run builds the committed release (``--release``), not a local edition."""
+    return os.environ.get(RELEASE_ENV, "") not in ("", "0")

@@ -13,10 +13,10 @@ Rules (tolerances are relative to the stated value):
 - Named fractions and multiplier words (``two thirds``, ``doubled``) are exact:
   the 0.5 % floor.
 - Approximate wording (``about``, ``around``, ``nearly``, ``almost``, ``roughly``,
-  ``some``: the mention's ``approx`` is ``approx``) adds 10 percentage points.
-- ``over``, ``more than``, ``at least`` (``approx`` = min) make it one-sided:
-  any larger value is consistent; ``under``, ``up to``, ``just`` (``approx`` =
-  max): any smaller value is.
+  ``some``: the mention's qualifier is ``approx``) adds 10 percentage points.
+- ``over``, ``more than``, ``at least`` (qualifier min) make it one-sided:
+  any larger value is consistent; ``under``, ``up to``, ``at most`` (qualifier
+  max): any smaller value is. ``just`` alone sets no qualifier.
 
 A claim is ``consistent`` when its relative difference is within the tolerance
 (on the open side for min and max), ``inconsistent`` otherwise.

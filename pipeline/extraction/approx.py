@@ -1,7 +1,7 @@
 """Qualifiers read from the words right before a mention: ``approx``, ``min`` or ``max``.
 
-``nearly 2 million`` is approx, ``over 100`` min, ``just 8,641`` max; ``just over``
-is min and ``just under`` max; ``only`` sets nothing. ``over the age of 65`` reads
+``nearly 2 million`` is approx, ``over 100`` min, ``under 50`` max; ``just over``
+is min and ``just under`` max; ``only`` and ``just`` alone set nothing. ``over the age of 65`` reads
 through ``the age of``. Spanish qualifiers count too (``más de 25.000`` is min).
 """
 
@@ -71,7 +71,6 @@ _QUALIFIERS: dict[str, str] = {
     "less than": "max",
     "up to": "max",
     "at most": "max",
-    "just": "max",
     "fewer than": "max",
     "just under": "max",
     "below": "max",

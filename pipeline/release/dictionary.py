@@ -14,6 +14,7 @@ from pipeline.release.datapackage import field_description
 from pipeline.release.info import ReleaseInfo
 from pipeline.release.licences import SourceLicence, licence_summary, quoted_columns, withheld_summary
 from pipeline.release.spec import FieldSpec, TableSpec
+from pipeline.release.writers import LIST_DELIMITER
 
 DICTIONARY_FILE = "DATA_DICTIONARY.md"
 
@@ -134,6 +135,10 @@ def data_dictionary(
         "ends), one header row. A missing value is an empty cell; no text value is an empty string.",
         "- Numbers are written in plain decimal notation (no exponent), with as many digits as it takes to read "
         "back the exact value; integers have no decimal point.",
+        "- Dates (type date) are ISO 8601 days. Lists (type list: "
+        + ", ".join(f"`{c}`" for c in sorted({f.name for spec in specs for f in spec.fields if f.type == "list"}))
+        + f") are lists of strings in Parquet and DuckDB; in CSV their items are joined by `{LIST_DELIMITER}`, "
+        "which no item contains.",
         f"- Spreadsheet safety: {CSV_SAFETY_RULE}",
         "- Columns with quoted text (under the source document's licence): "
         + (", ".join(f"`{c}`" for c in quoted_columns(specs)) or "none")

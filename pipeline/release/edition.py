@@ -6,7 +6,8 @@ so that the same sources always give the same bytes. Every release records a
 fingerprint of the sources it was built from (``sourcesFingerprint`` in
 ``datapackage.json``). Any other run compares its sources with those of the
 committed release it replaces: the same sources give that release again,
-byte for byte; changed sources (a document added, a claim edited) give
+byte for byte; changed sources (a document added, a claim edited), or a
+folder holding no committed release to compare with, give
 ``<version>+local``, dated the day of the build (``SOURCE_DATE_EPOCH`` when
 set), with a changelog entry saying it is no published release. A local build
 remembers the fingerprint of the committed release it came from
@@ -27,8 +28,6 @@ from typing import Any
 from pipeline.release.info import Change, ReleaseInfo
 
 LOCAL_SUFFIX = "+local"
-#: Set (to 1) by ``python -m pipeline run --release``: build the committed release.
-RELEASE_ENV = "FIGURES_RELEASE"
 
 
 def sources_fingerprint(sources_dir: Path) -> str:
@@ -49,11 +48,6 @@ def sources_fingerprint(sources_dir: Path) -> str:
 
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
-
-
-def official_build() -> bool:
-    """Whether this run builds the committed release (``--release``)."""
-    return os.environ.get(RELEASE_ENV, "") not in ("", "0")
 
 
 def read_previous_package(package: Path) -> dict[str, Any] | None:
@@ -78,8 +72,9 @@ def edition(info: ReleaseInfo, fingerprint: str, previous: dict[str, Any] | None
     if official:
         return committed
     previous = previous or {}
-    base = previous.get("baseSourcesFingerprint") or previous.get("sourcesFingerprint")
     previous_version = str(previous.get("version", ""))
+    local = LOCAL_SUFFIX in previous_version
+    base = previous.get("baseSourcesFingerprint") if local else previous.get("sourcesFingerprint")
     if base == fingerprint and previous_version.split("+")[0] == info.version:
         return committed
     version = f"{info.version}{LOCAL_SUFFIX}"

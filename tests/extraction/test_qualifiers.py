@@ -24,7 +24,7 @@ QUALIFIERS = [
     ("less than", "max"),
     ("up to", "max"),
     ("at most", "max"),
-    ("just", "max"),
+    ("just", ""),  # only that many: no bound (extraction guide)
     ("fewer than", "max"),
     ("just under", "max"),
     ("only", ""),

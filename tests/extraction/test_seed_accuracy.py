@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import FIXTURES, ROOT, failure_report, score_folder
+from extraction_helpers import FIXTURES, failure_report, score_folder
 
 THRESHOLDS = {"statistical": 0.98, "temporal": 0.95}
 APPROX_SHARE = 0.95
@@ -11,8 +11,8 @@ APPROX_SHARE = 0.95
 
 @pytest.fixture(scope="module")
 def seed_result() -> dict[str, object]:
-    sources = sorted((ROOT / "sources").glob("*.txt"))
-    assert sources, "no seed documents in sources/"
+    sources = sorted((FIXTURES / "seed_sources").glob("*.txt"))
+    assert sources, "no seed documents in tests/fixtures/seed_sources/"
     return score_folder(FIXTURES / "gold" / "seeds.csv", sources)
 
 

@@ -32,6 +32,7 @@ from pipeline.curation.regions import load_gazetteer
 from pipeline.enrichment import Gazetteer, enrich
 from pipeline.enrichment.rows import mention_rows
 from pipeline.extraction import extract, extract_with_date
+from tests.conftest import SEED_SOURCES
 
 FACTOR = 3.5
 MIN_SECONDS = 0.2
@@ -42,7 +43,7 @@ NON_ASCII = "Über 3.000 Menschen flohen nach Bogotá — 12 % mehr als 2019, se
 
 
 def _seeds() -> str:
-    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO_ROOT / "sources").glob("*.txt"))) + "\n\n"
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((SEED_SOURCES).glob("*.txt"))) + "\n\n"
 
 
 def _repeat(unit: str) -> Callable[[int], str]:
@@ -98,7 +99,7 @@ def _assert_linear(size: int, small: float, big: float) -> None:
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(REPO_ROOT / "sources")
+    return load_gazetteer(SEED_SOURCES)
 
 
 HOSTILE_TEXTS: dict[str, Callable[[int], str]] = {
@@ -166,7 +167,7 @@ def _offsets_database(path: Path, units: int) -> duckdb.DuckDBPyConnection:
     conn.execute("create or replace table documents (doc_id varchar, text varchar, n_chars bigint)")
     conn.execute("insert into documents values (?, ?, ?)", ["doc", text, len(text)])
     conn.execute(
-        'create or replace table mentions (mention_id varchar, doc_id varchar, start bigint, "end" bigint, '
+        "create or replace table mentions (mention_id varchar, doc_id varchar, char_start bigint, char_end bigint, "
         "text varchar, sentence_start bigint, sentence_end bigint, sentence varchar)"
     )
     conn.register("found", pd.DataFrame(rows))
@@ -188,7 +189,9 @@ def test_the_offsets_check_is_linear_on_a_long_non_ascii_document(tmp_path: Path
         size, small, big = _doubling(build, lambda conn: conn.execute(sql).fetchall(), 2_000)
         conn = databases[2 * size]
         assert conn.execute(sql).fetchall() == []  # every offset of the extractor's rows resolves
-        mention_id, text = conn.execute("select mention_id, text from mentions order by start desc limit 1").fetchone()
+        mention_id, text = conn.execute(
+            "select mention_id, text from mentions order by char_start desc limit 1"
+        ).fetchone()
         conn.execute("update mentions set text = 'x' where mention_id = ?", [mention_id])
         assert [(row[0], row[4], row[5]) for row in conn.execute(sql).fetchall()] == [(mention_id, "x", text)]
     finally:

@@ -3,13 +3,13 @@
 import dagster as dg
 
 from pipeline.common.fingerprints import code_version
-from pipeline.common.settings import REPO_ROOT
+from pipeline.common.settings import REPO_ROOT, official_build
 from pipeline.defs.inputs import input_failure, read_input
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.release.build import DATAPACKAGE_FILE as PACKAGE_FILE
 from pipeline.release.build import build_release
 from pipeline.release.checksums import CHECKSUMS_FILE
-from pipeline.release.edition import edition, official_build, read_previous_package, sources_fingerprint
+from pipeline.release.edition import edition, read_previous_package, sources_fingerprint
 from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.release.publish import foreign_entries, is_earlier_release, stage
 from pipeline.store.tables import read_table
