@@ -6,12 +6,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.automation import daily_refresh, sources_sensor
 from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
 from pipeline.defs.resources import ProjectPaths
 from pipeline.sources.add import NewSource, add_source
-from tests.conftest import Project
+from tests.conftest import SEED_SOURCES, Project
 
 
 def _tick(project: Project, cursor: str | None) -> tuple[dg.RunRequest | dg.SkipReason, str | None]:
@@ -63,7 +62,7 @@ def test_changed_document_requests_a_run_with_a_new_run_key(project: Project, tm
     _add(project, tmp_path)
     first, cursor = _tick(project, cursor)
     (project.sources / "005_new.txt").unlink()
-    (project.sources / "provenance.yaml").write_bytes((REPO_ROOT / "sources" / "provenance.yaml").read_bytes())
+    (project.sources / "provenance.yaml").write_bytes((SEED_SOURCES / "provenance.yaml").read_bytes())
 
     second, _ = _tick(project, cursor)
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from pipeline.defs.runs import failure_messages
+from pipeline.sources.documents import SYMLINK_PROBLEM
 from tests.conftest import Project
 
 SEED = "000_0924f377b43c0a2d.txt"
@@ -128,7 +129,7 @@ def test_failure_is_reported_by_the_command_line(project: Project) -> None:
         "FIGURES_DUCKDB_PATH": str(project.database),
         "FIGURES_EXPORTS_DIR": str(project.exports),
     }
-    env.pop("DAGSTER_HOME", None)
+    env["DAGSTER_HOME"] = str(project.root / "dagster_home")  # an instance of its own, made by the run
 
     done = subprocess.run(
         [sys.executable, "-m", "pipeline", "run"], env=env, capture_output=True, text=True, timeout=300
@@ -137,3 +138,26 @@ def test_failure_is_reported_by_the_command_line(project: Project) -> None:
     assert done.returncode == 1
     assert f"error: {project.sources / SEED}: SHA-256 mismatch" in done.stderr
     assert not project.exports.exists()
+
+
+def test_every_bad_source_is_named_not_only_the_first(project: Project) -> None:
+    checksum_mismatch(project)
+    not_utf8(project)
+    empty_file(project)
+
+    messages = failure_messages(project.materialise())
+
+    assert [m.split(": ", 1)[0] for m in messages] == [
+        str(project.sources / name) for name in (SEED, "empty.txt", "latin1.txt")
+    ]
+
+
+def test_a_source_with_two_problems_is_named_once(project: Project) -> None:
+    seed, outside = project.sources / SEED, project.root / "outside.txt"
+    outside.write_bytes(seed.read_bytes())
+    seed.unlink()
+    seed.symlink_to(outside)  # a link (a catalogue problem) that cannot be read as a regular file either
+
+    messages = failure_messages(project.materialise())
+
+    assert messages == [f"{seed}: {SYMLINK_PROBLEM}"]

@@ -1,9 +1,12 @@
-"""The Dagster UI as researchers use it: a real `dagster dev` (webserver + daemon) on a loopback port.
+"""The Dagster UI as researchers use it: a real `make ui` (`dagster dev`: webserver + daemon) on a loopback port.
 
 One server for the whole module, on a temporary copy of the project with its own
-DAGSTER_HOME. The tests talk to it through its GraphQL API, the way the UI does,
-and drive a headless Chromium to the asset graph page. The server is stopped by
-its process id at the end.
+DAGSTER_HOME, which `make` creates as on a fresh checkout; `make` runs in a
+process group of its own, as in a terminal, and installs nothing (the test's
+virtualenv is taken as it is). The tests read what it printed at start-up, talk
+to it through its GraphQL API, the way the UI does, and drive a headless
+Chromium to the asset graph page. The server is stopped by its process group id
+at the end.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -31,7 +34,7 @@ from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
 from pipeline.sources.add import NewSource, add_source
 from tests.browser import Browser, BrowserError, ensure_chromium
-from tests.conftest import SEED_IDS, Project, make_dagster_home, project_env
+from tests.conftest import SEED_IDS, SEED_SOURCES, Project, project_env
 from tests.test_concurrency import overlaps
 
 pytestmark = pytest.mark.server
@@ -46,12 +49,13 @@ SENSOR_INTERVAL = 5
 
 @dataclass
 class DagsterServer:
-    """A running `dagster dev` and the project copy it works on."""
+    """A running `make ui` (make, then `dagster dev` in its place) and the project copy it works on."""
 
     url: str
     process: subprocess.Popen[bytes]
     project: Project
     log: Path
+    startup: list[str] = field(default_factory=list)  # what it printed until the code location was loaded
 
     def graphql(self, query: str, variables: dict[str, object] | None = None) -> dict:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
@@ -96,8 +100,8 @@ def _wait_until_loaded(server: DagsterServer) -> None:
     pytest.fail(f"the Dagster UI did not load {LOCATION} within {STARTUP_TIMEOUT} s:\n{server.log_tail()}")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop `dagster dev` and everything it started, by its process (group) id."""
+def stop_ui(process: subprocess.Popen[bytes]) -> None:
+    """Stop `make ui` and everything it started, by its process group id."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -109,23 +113,31 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DagsterServer]:
-    root = tmp_path_factory.mktemp("ui")
+def _without_make_variables(env: dict[str, str]) -> dict[str, str]:
+    """``env`` without what an outer `make test` passes down (its jobserver is not this process's to share)."""
+    return {key: value for key, value in env.items() if key not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+
+
+def start_ui(root: Path, env: dict[str, str] | None = None) -> DagsterServer:
+    """`make ui` on a new copy of the seed sources under ``root``, as a terminal starts it; returns once it is loaded.
+
+    The instance folder does not exist yet: `make` creates it. ``-o`` keeps `make` from reinstalling the
+    virtualenv the tests run in, whatever the dates of the lock and pyproject.toml.
+    """
     project = Project(root / "project")
-    shutil.copytree(REPO_ROOT / "sources", project.sources)
+    shutil.copytree(SEED_SOURCES, project.sources)
     project.database.parent.mkdir(parents=True)
-    home = make_dagster_home(root / "dagster_home")
-    env = {**project_env(project, home), "FIGURES_SENSOR_INTERVAL_SECONDS": str(SENSOR_INTERVAL)}
+    home = root / "dagster_home"
     port = _free_port()
-    log = root / "dagster-dev.log"
-    dagster = Path(sys.executable).with_name("dagster")
-    command = [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(port), "-w", str(REPO_ROOT / "workspace.yaml")]
+    log = root / "make-ui.log"
+    venv = Path(sys.executable).parent.parent
+    command = ["make", "--no-print-directory", "-o", f"{venv}/bin/.installed", "ui"]
+    command += [f"PORT={port}", f"VENV={venv}", f"DAGSTER_HOME={home}"]
     with open(log, "wb") as log_file:
         process = subprocess.Popen(
             command,
             cwd=REPO_ROOT,
-            env=env,
+            env={**_without_make_variables(project_env(project, home)), **(env or {})},
             stdin=subprocess.DEVNULL,
             stdout=log_file,
             stderr=subprocess.STDOUT,
@@ -134,9 +146,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DagsterServer]:
     running = DagsterServer(url=f"http://127.0.0.1:{port}", process=process, project=project, log=log)
     try:
         _wait_until_loaded(running)
+    except BaseException:
+        stop_ui(process)
+        raise
+    running.startup = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return running
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DagsterServer]:
+    running = start_ui(tmp_path_factory.mktemp("ui"), {"FIGURES_SENSOR_INTERVAL_SECONDS": str(SENSOR_INTERVAL)})
+    try:
         yield running
     finally:
-        _stop(process)
+        stop_ui(running.process)
 
 
 LAUNCH = """
@@ -191,6 +214,11 @@ def materialisation_metadata(server: DagsterServer, asset: str, run_id: str) -> 
     (event,) = server.graphql(query, {"key": {"path": [asset]}})["assetOrError"]["assetMaterializations"]
     assert event["runId"] == run_id
     return {entry.pop("label"): entry for entry in event["metadataEntries"]}
+
+
+def test_ui_starts_without_a_warning(server: DagsterServer) -> None:
+    assert any("Serving dagster-webserver on" in line for line in server.startup), server.startup
+    assert [line for line in server.startup if "warning" in line.lower()] == []
 
 
 def test_ui_lists_every_asset_with_its_description_group_kinds_and_version(server: DagsterServer) -> None:

@@ -104,19 +104,19 @@ def rounding(kind: str, text: str, value: float) -> tuple[float, str]:
     return half * scale / abs(value), f"'{cleaned}' is rounded to ±{half * scale:,g}"
 
 
-def tolerance_for(kind: str, text: str, value: float, approx: str | None) -> Tolerance:
+def tolerance_for(kind: str, text: str, value: float, qualifier: str | None) -> Tolerance:
     """The tolerance of a stated figure: its rounding, the 0.5 % floor, and its qualifier."""
     relative, reason = rounding(kind, text, value)
     reasons = [reason] if relative > FLOOR else ["0.5 % floor"]
     relative = max(relative, FLOOR)
     side = "both"
-    if approx == "approx":
+    if qualifier == "approx":
         relative += APPROX_SLACK
         reasons.append("approximate wording (+10 points)")
-    elif approx == "min":
+    elif qualifier == "min":
         side = "at_least"
         reasons.append("stated as a minimum")
-    elif approx == "max":
+    elif qualifier == "max":
         side = "at_most"
         reasons.append("stated as a maximum")
     return Tolerance(relative, side, tuple(reasons))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from dagster._utils.error import SerializableErrorInfo
 
 from pipeline.common import settings
 from pipeline.common.errors import InputError
+from pipeline.defs.instance import open_instance
 from pipeline.defs.publication import journal_path
 from pipeline.defs.stale_runs import command_line_run_tags, release_dead_runs
 
@@ -117,7 +117,7 @@ def run_all_assets(debug: bool = False) -> RunOutcome:
     """
     from pipeline.defs.definitions import defs
 
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    instance = open_instance()  # the UI's: $DAGSTER_HOME, default .dagster_home/, created if missing
     released = release_dead_runs(instance)
     result = materialise_all(defs, instance, tags=command_line_run_tags(), debug=debug)
     problems = [] if result.success else run_failures(result)

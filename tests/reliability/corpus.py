@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from pipeline.common.settings import REPO_ROOT
@@ -29,21 +30,22 @@ def add_copies(project: Project, count: int, variant: str = "") -> None:
 
 
 def run_env(project: Project) -> dict[str, str]:
-    """Environment of a command-line run on ``project`` with an ephemeral Dagster instance."""
+    """Environment of a command-line run on ``project`` with a new Dagster instance of its own (the run makes it)."""
     env = {
         **os.environ,
         "FIGURES_SOURCES_DIR": str(project.sources),
         "FIGURES_DUCKDB_PATH": str(project.database),
         "FIGURES_EXPORTS_DIR": str(project.exports),
     }
-    env.pop("DAGSTER_HOME", None)
+    env["DAGSTER_HOME"] = tempfile.mkdtemp(prefix="dagster_home-", dir=project.root)
     return env
 
 
 def start_run(project: Project) -> subprocess.Popen[str]:
-    """``python -m pipeline run`` on ``project``, started in the background."""
+    """``python -m pipeline --debug run`` on ``project``, started in the background (``--debug``: with Dagster's
+    step logs, which say how far the run got)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run"],
+        [sys.executable, "-m", "pipeline", "--debug", "run"],
         cwd=REPO_ROOT,
         env=run_env(project),
         stdout=subprocess.PIPE,
