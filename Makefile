@@ -14,7 +14,7 @@ TEMPLATE := pipeline/defs/dagster_instance.yaml
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run release test ui port-free print-python bench lint lock clean
+.PHONY: run release test test-slow ui port-free print-python bench lint lock clean
 
 # The interpreter that creates .venv: PYTHON if given (it must be Python 3.11 or newer), else the first of
 # PYTHON_CANDIDATES on PATH that runs and says it is 3.11 or newer (a pyenv shim of a version that is not
@@ -62,8 +62,13 @@ run: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 release: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pipeline run --release
 
+# The suite a developer runs (about 5 minutes on 2 cores); test-slow runs the rest: the tests that start a
+# Dagster webserver and a browser, kill runs, build a larger corpus or install the DuckDB 1.x clients. CI runs both.
 test: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not slow and not server"
+
+test-slow: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m pytest -q -m "slow or server"
 
 # The port is checked first, so a taken one stops make at once, before anything is installed or started.
 # `dagster dev` runs in make's place in the terminal's process group (exec), so Ctrl-C reaches it directly.

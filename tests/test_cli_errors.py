@@ -180,7 +180,7 @@ def _empty(tmp_path: Path) -> tuple[Path, str]:
 
 @pytest.mark.parametrize(
     ("bad_file", "problem"),
-    [(_missing, "no such file"), (_folder, "no such file"), (_latin1, "not valid UTF-8"), (_empty, "file is empty")],
+    [(_missing, "no such file"), (_folder, "is a folder"), (_latin1, "not valid UTF-8"), (_empty, "file is empty")],
     ids=["missing", "folder", "latin1", "empty"],
 )
 def test_add_source_refuses_a_bad_file_in_one_line_and_changes_nothing(

@@ -93,8 +93,10 @@ def _check_url(option: str, url: str | None, schemes: tuple[str, ...] = ADDRESS_
 
 
 def _read_document(file: Path) -> bytes:
+    if file.is_dir():
+        raise SourceError(file, "is a folder, not a document file")
     if not file.is_file():
-        raise SourceError(file, "no such file")
+        raise SourceError(file, "no such file" if not file.exists() else "is not a regular file")
     if file.suffix not in DOCUMENT_SUFFIXES:
         raise SourceError(file, f"a document must be a {' or '.join(DOCUMENT_SUFFIXES)} file, not {file.suffix!r}")
     data = file.read_bytes()
