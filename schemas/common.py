@@ -38,12 +38,15 @@ __all__ = [
     "VERDICTS",
     "CODES",
     "IDS",
+    "INT_LIST",
 ]
 
 #: A calendar day (DuckDB DATE, Parquet date32, ISO 8601 in CSV).
 DATE = Annotated[pd.ArrowDtype, pyarrow.date32()]
 #: A list of strings (DuckDB VARCHAR[], Parquet list<string>, items joined by ';' in CSV).
 TEXT_LIST = Annotated[pd.ArrowDtype, pyarrow.list_(pyarrow.string())]
+#: A list of integers (DuckDB BIGINT[]); kept in the warehouse only.
+INT_LIST = Annotated[pd.ArrowDtype, pyarrow.list_(pyarrow.int64())]
 
 CODE_PATTERN = r"[A-Z]{3}(-[A-Z]{3})?"
 GEOGRAPHY_DESCRIPTION = (

@@ -6,7 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
-from schemas.common import DATE, DATE_PRECISIONS
+from pipeline.common.vocabulary import FORMATS
+from schemas.common import DATE, DATE_PRECISIONS, INT_LIST
 
 
 class Documents(pa.DataFrameModel):
@@ -38,15 +39,47 @@ class Documents(pa.DataFrameModel):
         description="Licence as the document states it; 'unknown' where the document is silent."
     )
     license_url: Series[str] = pa.Field(nullable=True, description="Address of the licence text, where known.")
+    format: Series[str] = pa.Field(
+        isin=FORMATS,
+        description="Format of the source file: pdf, html, markdown or text (from its extension, checked against "
+        "its bytes).",
+    )
     bytes: Series[pd.Int64Dtype] = pa.Field(gt=0, description="Size of the source file.", metadata={"unit": "byte"})
     sha256: Series[str] = pa.Field(
         str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the source file, verified before it is read."
     )
+    n_pages: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, gt=0, description="Number of pages of a PDF; empty for formats without pages."
+    )
+    converter: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        description="What turned the file into text, with its version: 'utf-8' (the file's content unchanged, "
+        "for .txt and .md), 'pypdfium2 <version> (PDFium <build>)', 'trafilatura <version>'.",
+    )
+    text_sha256: Series[str] = pa.Field(
+        str_matches=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the text (UTF-8): changes exactly when the extracted text, and so the offsets, do.",
+    )
     n_chars: Series[pd.Int64Dtype] = pa.Field(
         gt=0, description="Length of text in characters (Python string indices).", metadata={"unit": "character"}
     )
+    n_replacement_chars: Series[pd.Int64Dtype] = pa.Field(
+        ge=0,
+        description="U+FFFD characters the converter wrote for glyphs the file maps to no character (a minus sign "
+        "in some fonts): never dropped silently.",
+    )
+    n_dropped_lines: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="Running headers and footers, page numbers and watermarks left out of the text."
+    )
+    page_starts: Series[INT_LIST] = pa.Field(
+        nullable=True,
+        description="For a PDF: the offset in text where each page begins (page n at page_starts[n]); empty "
+        "otherwise. mentions.page is read from it.",
+        metadata={"in_release": False},
+    )
     text: Series[str] = pa.Field(
-        description="The document's text: the file's UTF-8 content unchanged. Every offset indexes it.",
+        description="The document's text as the pipeline reads it: for .txt and .md the file's UTF-8 content "
+        "unchanged; for PDF and HTML the converter's text (\\n line ends, pages joined). Every offset indexes it.",
         metadata={"quoted_text": True, "in_release": False},
     )
 

@@ -37,6 +37,12 @@ class Mentions(pa.DataFrameModel):
     char_end: Series[pd.Int64Dtype] = pa.Field(
         gt=0, description="Offset just past the mention's last character (exclusive).", metadata={"unit": "character"}
     )
+    page: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        gt=0,
+        description="For a PDF: the page (1-based, as the PDF counts them) the mention starts on; empty for formats "
+        "without pages.",
+    )
     text: Series[str] = pa.Field(
         str_length={"min_value": 1},
         description="The mention as written: documents.text[char_start:char_end].",

@@ -34,6 +34,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from pipeline.cli.add_source import run_add_source
 
         return run_add_source(args, sys.stdout, sys.stderr)
+    if args.command == "migrate-sources":
+        from pipeline.cli.add_source import run_migrate_sources
+
+        return run_migrate_sources(sys.stdout, sys.stderr)
     raise AssertionError(args.command)  # argparse guarantees a known command
 
 

@@ -17,24 +17,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
+from pipeline.convert import SUFFIXES, ConversionError, ConvertedText, convert
 from pipeline.enrichment.rows import mention_row, mention_rows
 from pipeline.extraction import FIELDS, extract
 
 if TYPE_CHECKING:
     from pipeline.places.gazetteer import Gazetteer
 
-#: The gold files' columns, then the sentence; ``--enrich`` appends ``ENRICHMENT_COLUMNS``.
-COLUMNS: tuple[str, ...] = ("doc", *FIELDS)
+#: The gold files' columns, then the sentence and the page; ``--enrich`` appends ``ENRICHMENT_COLUMNS``.
+COLUMNS: tuple[str, ...] = ("doc", *FIELDS, "page")
 
 
-def _read(path: str) -> str:
-    """The text of a regular file (a FIFO or a device would block or never end: refused)."""
+def _read(path: str) -> ConvertedText:
+    """The text of a regular file (a FIFO or a device would block or never end: refused), converted as the
+    pipeline converts its sources (PDF, HTML); a file of another extension is read as UTF-8 text."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO must not wait for a writer
     with os.fdopen(fd, "rb") as raw:
         if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
         data = raw.read()
-    return data.decode("utf-8")
+    file = Path(path)
+    if file.suffix.lower() in SUFFIXES:
+        return convert(file, data)
+    return ConvertedText(text=data.decode("utf-8"), format="text", converter="utf-8")
 
 
 def load_enrichment_gazetteer(err: TextIO) -> Gazetteer | None:
@@ -51,41 +56,37 @@ def load_enrichment_gazetteer(err: TextIO) -> Gazetteer | None:
 
 
 class PublishedDates:
-    """The recorded publication date of a file that lies in a sources folder (its ``provenance.yaml``), if any.
+    """The recorded publication date of a source document (its ``<file>.provenance.yaml`` beside it), if any.
 
-    So that ``extract`` reads a source document as the pipeline does. A folder
-    whose provenance cannot be read gets one warning on ``err`` and no dates.
+    So that ``extract`` reads a source document as the pipeline does. A
+    provenance file that cannot be read gets one warning on ``err`` and no date.
     """
 
     def __init__(self, err: TextIO) -> None:
         self._err = err
-        self._folders: dict[Path, dict[str, str | None]] = {}
 
     def of(self, path: str) -> str | None:
         """The ``published`` date recorded for ``path``, or None."""
-        file = Path(path)
-        folder = file.resolve().parent
-        if folder not in self._folders:
-            self._folders[folder] = self._read(folder)
-        return self._folders[folder].get(file.name)
-
-    def _read(self, folder: Path) -> dict[str, str | None]:
         from pipeline.common.errors import InputError
-        from pipeline.sources.documents import PROVENANCE_FILE, read_provenance
+        from pipeline.sources.documents import provenance_path, read_provenance_file
 
-        if not (folder / PROVENANCE_FILE).is_file():
-            return {}
+        record = provenance_path(Path(path))
+        if not record.is_file():
+            return None
         try:
-            return {name: p.published for name, p in read_provenance(folder).items()}
+            return read_provenance_file(record).published
         except InputError as exc:
-            self._err.write(f"extract: {exc}; its documents are read without their publication dates\n")
-            return {}
+            self._err.write(f"extract: {exc}; {path} is read without its publication date\n")
+            return None
 
 
-def _document_rows(doc: str, text: str, published: str | None, gazetteer: Gazetteer | None) -> list[dict[str, object]]:
+def _document_rows(
+    doc: str, converted: ConvertedText, published: str | None, gazetteer: Gazetteer | None
+) -> list[dict[str, object]]:
+    pages = converted.page_starts
     if gazetteer is not None:
-        return mention_rows(doc, text, gazetteer, published)
-    return [mention_row(doc, m) for m in extract(text, published)]
+        return mention_rows(doc, converted.text, gazetteer, published, pages)
+    return [mention_row(doc, m, page_starts=pages) for m in extract(converted.text, published)]
 
 
 def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer: Gazetteer | None = None) -> int:
@@ -107,9 +108,13 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer:
     dates = PublishedDates(err)
     for path in paths:
         try:
-            text = _read(path)
+            converted = _read(path)
         except UnicodeDecodeError as exc:
             err.write(f"extract: {path}: not valid UTF-8 ({exc.reason} at byte {exc.start})\n")
+            status = 1
+            continue
+        except ConversionError as exc:
+            err.write(f"extract: {path}: {exc.problem}\n")
             status = 1
             continue
         except OSError as exc:
@@ -117,7 +122,8 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer:
             status = 1
             continue
         doc = os.path.splitext(os.path.basename(path))[0]
-        rows = [tuple(row[k] for k in keys) for row in _document_rows(doc, text, dates.of(path), gazetteer)]
+        found = _document_rows(doc, converted, dates.of(path), gazetteer)
+        rows = [tuple(row[k] for k in keys) for row in found]
         try:
             if writer is not None:
                 writer.writerows(rows)

@@ -85,20 +85,36 @@ examples:
   {PROG} extract --enrich report.md"""
 
 _ADD_SOURCE_DESCRIPTION = """\
-Copy FILE (.txt or .md, UTF-8, not empty) byte for byte into the sources folder
-($FIGURES_SOURCES_DIR, default sources/) and add its entry to provenance.yaml,
-with the file's size and SHA-256. Its file stem becomes its id. Anything wrong
-stops the command with one line naming the file, and nothing is changed; the
-next run extracts the new document (with the UI open, the sources sensor
-starts that run)."""
+Copy each FILE (.pdf, .html/.htm, .md or .txt; a folder stands for the
+documents in it) byte for byte into the sources folder ($FIGURES_SOURCES_DIR,
+default sources/) and write its own provenance file beside it
+(<file>.provenance.yaml) with the size and SHA-256 of its bytes. Its file stem
+becomes its id. The title and the publication date are taken from the
+document's metadata (PDF information, HTML title and date) when not given. A
+file whose bytes do not match its extension, or that cannot be turned into
+text, is refused with one line naming it; the other files are still added.
+The next run extracts the new documents (with the UI open, the sources
+sensor starts that run)."""
 
 _ADD_SOURCE_EPILOG = f"""\
 examples:
   {PROG} add-source ~/Downloads/unhcr_trends_2024.txt \\
       --title "Global Trends: Forced Displacement in 2024" --publisher UNHCR \\
       --published 2025-06-12 --url https://www.unhcr.org/global-trends --license unknown
+  {PROG} add-source reports/*.pdf --publisher IOM --license unknown
   {PROG} add-source fixed.txt --id 002_8cf95d8b2fb20748 --replace \\
       --title "A corrected text" --publisher Tests --published none --license unknown"""
+
+_MIGRATE_DESCRIPTION = """\
+Split the shared provenance.yaml of earlier versions into one
+<file>.provenance.yaml per document, with the same fields and values; the
+documents are not touched. Run it once on a sources folder made before
+version 0.3."""
+
+_MIGRATE_EPILOG = f"""\
+examples:
+  {PROG} migrate-sources
+  FIGURES_SOURCES_DIR=~/my-sources {PROG} migrate-sources"""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -184,16 +200,19 @@ def _add_add_source(sub: argparse._SubParsersAction, parents: list[argparse.Argu
         formatter_class=_Formatter,
         parents=parents,
     )
-    add.add_argument("file", metavar="FILE", help="the document to add; its file stem becomes the document id")
-    add.add_argument("--title", required=True, help="title of the document")
+    add.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents (or folders of documents); a file's stem becomes its id"
+    )
+    add.add_argument("--title", help="title of the document (default: from its metadata; one FILE only)")
     add.add_argument("--publisher", required=True, help="organisation(s) that published it")
     add.add_argument(
-        "--published", required=True, help="publication date, ISO 8601 (2024-06-26, 2024-06 or 2024), or 'none'"
+        "--published",
+        help="publication date, ISO 8601 (2024-06-26, 2024-06 or 2024), or 'none' (default: from its metadata)",
     )
     add.add_argument("--license", required=True, help="licence as the document states it, or 'unknown'")
     add.add_argument("--url", help="address the document was retrieved from")
     add.add_argument("--license-url", help="address of the licence text")
-    add.add_argument("--id", dest="doc_id", help="store the document under this id instead of its file stem")
+    add.add_argument("--id", dest="doc_id", help="store the document under this id instead of its stem (one FILE)")
     add.add_argument("--replace", action="store_true", help="replace the document that already has this id")
 
 
@@ -214,4 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run(sub, parents)
     _add_extract(sub, parents)
     _add_add_source(sub, parents)
+    sub.add_parser(
+        "migrate-sources",
+        help="split an old shared provenance.yaml into per-document files",
+        description=_MIGRATE_DESCRIPTION,
+        epilog=_MIGRATE_EPILOG,
+        formatter_class=_Formatter,
+        parents=parents,
+    )
     return parser

@@ -22,3 +22,5 @@ RATE_UNITS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "not_computable")
 #: The columns enrichment adds to a statistical mention (``mentions`` table, ``extract --enrich``).
 ENRICHMENT_COLUMNS: tuple[str, ...] = ("subject", "geography", "period_start", "period_end", "rate_per")
+#: Formats of a source document (``documents.format``), as ``pipeline.convert`` reads them.
+FORMATS: tuple[str, ...] = ("pdf", "html", "markdown", "text")

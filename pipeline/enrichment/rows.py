@@ -7,6 +7,9 @@ CSV writes it as an empty cell). Pure: text in, plain dicts out.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
 from pipeline.enrichment import Enrichment, Gazetteer, enrich
 from pipeline.extraction import Mention, extract_with_date
@@ -17,8 +20,15 @@ def mention_id(doc_id: str, start: int, end: int) -> str:
     return f"{doc_id}:{start}-{end}"
 
 
-def mention_row(doc_id: str, m: Mention, e: Enrichment | None = None) -> dict[str, object]:
-    """The row of one mention: extraction-guide columns, sentence and, when given, its enrichment."""
+def page_at(page_starts: Sequence[int], offset: int) -> int | None:
+    """The 1-based page holding character ``offset``, given where each page starts; None without pages."""
+    return bisect.bisect_right(page_starts, offset) if page_starts else None
+
+
+def mention_row(
+    doc_id: str, m: Mention, e: Enrichment | None = None, page_starts: Sequence[int] = ()
+) -> dict[str, object]:
+    """The row of one mention: extraction-guide columns, sentence, page and, when given, its enrichment."""
     row: dict[str, object] = {
         "mention_id": mention_id(doc_id, m.start, m.end),
         "doc_id": doc_id,
@@ -33,6 +43,7 @@ def mention_row(doc_id: str, m: Mention, e: Enrichment | None = None) -> dict[st
         "sentence_start": m.sentence_start,
         "sentence_end": m.sentence_end,
         "sentence": m.sentence,
+        "page": page_at(page_starts, m.start),
     }
     if e is not None:
         row.update(
@@ -43,7 +54,9 @@ def mention_row(doc_id: str, m: Mention, e: Enrichment | None = None) -> dict[st
     return row
 
 
-def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer, published: str | None = None) -> list[dict[str, object]]:
+def mention_rows(
+    doc_id: str, text: str, gazetteer: Gazetteer, published: str | None = None, page_starts: Sequence[int] = ()
+) -> list[dict[str, object]]:
     """The enriched rows of every mention of one document, in extraction order.
 
     ``published`` is the document's recorded publication date: extraction and
@@ -51,4 +64,4 @@ def mention_rows(doc_id: str, text: str, gazetteer: Gazetteer, published: str | 
     """
     mentions, document_date = extract_with_date(text, published)
     enrichments = enrich(text, mentions, gazetteer, document_date)
-    return [mention_row(doc_id, m, e) for m, e in zip(mentions, enrichments, strict=True)]
+    return [mention_row(doc_id, m, e, page_starts) for m, e in zip(mentions, enrichments, strict=True)]

@@ -81,7 +81,7 @@ def table_schema_type(table: str, column: str, dtype: object) -> str:
         return "datetime"
     if text in {"date", "date32[day][pyarrow]"}:
         return "date"
-    if text == "list<item: string>[pyarrow]":
+    if text in ("list<item: string>[pyarrow]", "list<item: int64>[pyarrow]"):
         return "list"
     if text in {"str", "string", "object"} or text.startswith("string"):
         return "string"

@@ -1,19 +1,17 @@
 """``python -m pipeline add-source``: copy a document into the sources folder and record its provenance.
 
-The file is checked first (exists, ``.txt`` or ``.md``, not empty, UTF-8, an id
-that is free and usable), then copied byte for byte and described in
-``provenance.yaml`` with its size and SHA-256. The provenance file is edited as
-text, not re-dumped: its comments, its order and every other entry stay exactly
-as they were, and the result is parsed back and compared before it replaces the
-old file. Both writes go through a temporary file and a rename, so an
-interrupted command leaves either the old state or the new one.
+The file is checked first (exists, a supported format whose bytes match its
+extension, convertible to text, an id that is free and usable), then copied
+byte for byte and described in its own provenance file beside it
+(``report.pdf.provenance.yaml``) with the size and SHA-256 of its bytes: no
+shared file is edited. Both writes go through a temporary file and a rename,
+so an interrupted command leaves either the old state or the new one.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import fcntl
-import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -26,30 +24,35 @@ import yaml
 
 from pipeline.common.isodates import iso_date
 from pipeline.common.values import ADDRESS_SCHEMES, brief, check_address, check_one_line
-from pipeline.common.yamlfile import load_yaml, parse_yaml
+from pipeline.common.yamlfile import parse_yaml
+from pipeline.convert import ConvertedText
 from pipeline.sources.documents import (
     DOC_ID,
     DOCUMENT_SUFFIXES,
+    LEGACY_PROVENANCE_FILE,
     LICENCE_SCHEMES,
-    PROVENANCE_FILE,
+    MAX_DOCUMENT_BYTES,
+    PROVENANCE_SUFFIX,
     SourceError,
     document_text,
+    provenance_files,
+    provenance_path,
     sha256_of,
 )
 
 NO_DATE = "none"
-NEW_PROVENANCE_HEADER = (
-    "# Provenance of every source document: one entry per file in this folder.\n"
-    "# Add documents with `python -m pipeline add-source`, not by hand.\n"
-)
 
 
 @dataclass(frozen=True)
 class NewSource:
-    """What the user tells about a document to add."""
+    """What the user tells about a document to add; a title or date left out (None) is read from its metadata.
+
+    ``published`` ``"none"`` says the document states no date; None (not given)
+    takes the date from the document's metadata, if it has one.
+    """
 
     file: Path
-    title: str
+    title: str | None
     publisher: str
     published: str | None
     license: str
@@ -92,26 +95,38 @@ def _check_url(option: str, url: str | None, schemes: tuple[str, ...] = ADDRESS_
         raise ValueError(f"{option} {exc}") from None
 
 
-def _read_document(file: Path) -> bytes:
+def _read_document(file: Path) -> tuple[bytes, ConvertedText]:
     if file.is_dir():
         raise SourceError(file, "is a folder, not a document file")
     if not file.is_file():
         raise SourceError(file, "no such file" if not file.exists() else "is not a regular file")
-    if file.suffix not in DOCUMENT_SUFFIXES:
-        raise SourceError(file, f"a document must be a {' or '.join(DOCUMENT_SUFFIXES)} file, not {file.suffix!r}")
+    if file.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise SourceError(file, f"a document must be a {', '.join(DOCUMENT_SUFFIXES)} file, not {file.suffix!r}")
+    size = file.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise SourceError(file, f"is {size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,} bytes per document")
     data = file.read_bytes()
     try:
-        document_text(file, data)
+        converted = document_text(file, data)
     except SourceError as exc:
-        hint = "; convert it to UTF-8 first" if "UTF-8" in exc.problem else ""
+        hint = "; convert it to UTF-8 first" if "UTF-8" in exc.problem and file.suffix in (".txt", ".md") else ""
         raise SourceError(file, exc.problem + hint) from None
-    return data
+    return data, converted
+
+
+def with_metadata(new: NewSource, converted: ConvertedText) -> NewSource:
+    """``new`` with its title and date taken from the document's metadata where the user gave none."""
+    title = new.title if new.title is not None else converted.title
+    if title is None or not title.strip():
+        raise ValueError(f"--title is needed for {new.file}: its metadata gives no title")
+    published = new.published if new.published is not None else (converted.published or NO_DATE)
+    return dataclasses.replace(new, title=" ".join(title.split()), published=published)
 
 
 def provenance_entry(new: NewSource, data: bytes) -> dict[str, Any]:
-    """The provenance record of ``new``, fields in the order provenance.yaml uses."""
+    """The provenance record of ``new``, fields in the order provenance files use."""
     texts = {}
-    for name, value in {"title": new.title, "publisher": new.publisher, "license": new.license}.items():
+    for name, value in {"title": new.title or "", "publisher": new.publisher, "license": new.license}.items():
         if not value or not value.strip():
             raise ValueError(f"--{name} must not be empty")
         try:
@@ -133,96 +148,20 @@ def provenance_entry(new: NewSource, data: bytes) -> dict[str, Any]:
     return entry
 
 
-def _scalar(value: Any) -> str:
-    """A YAML scalar: plain where it reads back unchanged, else double-quoted (JSON quoting is valid YAML)."""
-    if value is None:
-        return "null"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    plain_ok = "\n" not in text and text == text.strip() and text != ""
-    if plain_ok:
-        try:
-            # as any YAML reader sees it (which reads 2024-06-26 as a date), not only this project's loader
-            plain_ok = yaml.safe_load(f"k: {text}") == {"k": text}
-        except yaml.YAMLError:
-            plain_ok = False
-    return text if plain_ok else json.dumps(text, ensure_ascii=False)
+def render_provenance(file_name: str, entry: dict[str, Any]) -> str:
+    """The text of a document's provenance file: a comment naming the document, then the fields in order."""
+    body = yaml.safe_dump(entry, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"# Provenance of {file_name} (written by add-source; size and SHA-256 are of the original bytes).\n{body}"
 
 
-def render_entry(file_name: str, entry: dict[str, Any]) -> str:
-    """The lines of one entry under ``documents:``, two-space indented like the rest of the file."""
-    lines = [f"  {_scalar(file_name)}:"]
-    lines += [f"    {key}: {_scalar(value)}" for key, value in entry.items()]
-    return "\n".join(lines) + "\n"
+def _verify_rendering(path: Path, text: str, entry: dict[str, Any]) -> None:
+    """The rendered provenance reads back, with this project's loader, as exactly ``entry``."""
+    read_back = parse_yaml(text)
+    if read_back != entry:
+        raise SourceError(path, "could not write the provenance so that it reads back unchanged; report this")
 
 
-def _last_content_line(node: yaml.Node) -> int:
-    """0-based index of the last line holding content of ``node`` (trailing comments excluded)."""
-    if isinstance(node, yaml.MappingNode):
-        return max((_last_content_line(v) for _, v in node.value), default=node.start_mark.line)
-    if isinstance(node, yaml.SequenceNode):
-        return max((_last_content_line(v) for v in node.value), default=node.start_mark.line)
-    end = node.end_mark
-    return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
-
-
-def _documents_node(path: Path, text: str) -> tuple[yaml.Node, yaml.Node] | None:
-    """The key and value nodes of the top-level ``documents:`` (None if the file holds no YAML at all)."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        raise SourceError(path, f"not valid YAML: {exc}") from exc
-    if root is None:
-        return None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "documents":
-                return key, value
-    raise SourceError(path, "expected a top-level 'documents:' mapping of file name to provenance")
-
-
-def updated_provenance_text(path: Path, text: str, file_name: str, entry: dict[str, Any]) -> str:
-    """``text`` with the entry of ``file_name`` replaced, or appended to ``documents:``; nothing else changes."""
-    block = render_entry(file_name, entry)
-    found = _documents_node(path, text)
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    if found is None:
-        return "".join(lines) + "documents:\n" + block
-    key, documents = found
-    if isinstance(documents, yaml.ScalarNode) and documents.value in ("", "~", "null"):
-        at = key.start_mark.line
-        return "".join(lines[:at] + ["documents:\n", block] + lines[_last_content_line(documents) + 1 :])
-    if not isinstance(documents, yaml.MappingNode) or documents.flow_style:
-        raise SourceError(path, "'documents:' must be a block mapping (one entry per indented file name)")
-    for entry_key, value in documents.value:
-        if entry_key.value == file_name:
-            first, last = entry_key.start_mark.line, _last_content_line(value)
-            return "".join(lines[:first] + [block] + lines[last + 1 :])
-    at = _last_content_line(documents) + 1
-    return "".join(lines[:at] + [block] + lines[at:])
-
-
-def _entries(text: str) -> dict[str, Any]:
-    raw = parse_yaml(text) or {}
-    return dict(raw.get("documents") or {})
-
-
-def _verify_edit(path: Path, old_text: str, new_text: str, file_name: str, entry: dict[str, Any]) -> None:
-    """The edited file parses, holds ``entry`` for ``file_name`` and every other entry unchanged, in order."""
-    old, new = _entries(old_text), _entries(new_text)
-    expected = {k: v for k, v in old.items() if k != file_name}
-    actual = {k: v for k, v in new.items() if k != file_name}
-    read_back = dict(new.get(file_name) or {})
-    if isinstance(read_back.get("published"), dt.date):
-        read_back["published"] = read_back["published"].isoformat()
-    if list(expected.items()) != list(actual.items()) or read_back != entry:
-        raise SourceError(path, "could not add the entry without changing others; edit the file by hand")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a new temporary file beside ``path`` (created exclusively, never a link followed), then
     rename it over ``path``: readers see the old file or the new one."""
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".add-source.tmp", dir=path.parent)
@@ -237,13 +176,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _check_id_free(sources_dir: Path, source: Path, dest: Path, entries: dict[str, Any], replace: bool) -> bool:
+def _check_id_free(sources_dir: Path, source: Path, dest: Path, replace: bool) -> bool:
     """Whether ``dest`` replaces a recorded document; raises if its id is taken and replacing was not asked for."""
     doc_id = dest.stem
     same_file = dest.exists() and source.resolve() == dest.resolve()
     others = [p for p in sources_dir.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES and p.stem == doc_id]
     others = [p for p in others if not (same_file and p.resolve() == dest.resolve())]
-    recorded = [name for name in entries if Path(name).stem == doc_id]
+    described = (p.name[: -len(PROVENANCE_SUFFIX)] for p in provenance_files(sources_dir))
+    recorded = [name for name in described if Path(name).stem == doc_id]
     clash = sorted({p.name for p in others} | set(recorded))
     if not clash:
         return False
@@ -262,7 +202,8 @@ def add_source(sources_dir: Path, new: NewSource, replace: bool = False) -> Adde
     """
     if not sources_dir.is_dir():
         raise SourceError(sources_dir, "sources folder does not exist")
-    data = _read_document(new.file)
+    data, converted = _read_document(new.file)
+    new = with_metadata(new, converted)
     entry = provenance_entry(new, data)
     dest = sources_dir / f"{check_doc_id(new.doc_id, new.file)}{new.file.suffix}"
     if dest.is_symlink() or (dest.exists() and not dest.is_file()):
@@ -299,23 +240,23 @@ def _folder_lock(sources_dir: Path) -> Iterator[None]:
 def _add_locked(
     sources_dir: Path, new: NewSource, data: bytes, entry: dict[str, Any], dest: Path, replace: bool
 ) -> AddedSource:
-    prov_path = sources_dir / PROVENANCE_FILE
-    old_text = NEW_PROVENANCE_HEADER
-    if prov_path.exists() or prov_path.is_symlink():
-        load_yaml(prov_path, SourceError)  # readable, valid YAML, no duplicate key: or a one-line error naming it
-        old_text = prov_path.read_text(encoding="utf-8")
-    new_text = updated_provenance_text(prov_path, old_text, dest.name, entry)
-    replaced = _check_id_free(sources_dir, new.file, dest, _entries(old_text), replace)
-    _verify_edit(prov_path, old_text, new_text, dest.name, entry)
-
+    legacy = sources_dir / LEGACY_PROVENANCE_FILE
+    if legacy.exists():
+        raise SourceError(
+            legacy, "is the shared provenance file of earlier versions; run `python -m pipeline migrate-sources` first"
+        )
+    prov_path = provenance_path(dest)
+    text = render_provenance(dest.name, entry)
+    _verify_rendering(prov_path, text, entry)
+    replaced = _check_id_free(sources_dir, new.file, dest, replace)
     previous = dest.read_bytes() if dest.exists() else None
-    _write_atomically(dest, data)
+    write_atomically(dest, data)
     try:
-        _write_atomically(prov_path, new_text.encode("utf-8"))
+        write_atomically(prov_path, text.encode("utf-8"))
     except BaseException:
         if previous is None:
             dest.unlink(missing_ok=True)
         else:
-            _write_atomically(dest, previous)
+            write_atomically(dest, previous)
         raise
     return AddedSource(path=dest, entry=entry, replaced=replaced)

@@ -1,9 +1,13 @@
 """Source documents and their provenance: read, verify, refuse anything doubtful.
 
-The sources folder holds the documents (``*.txt``, ``*.md``) and one
-``provenance.yaml`` describing each of them. Every check here runs before any
-document is handed to the pipeline, so that bad input stops a run before
-anything already stored is touched. Errors name the file and the problem.
+The sources folder holds the documents in their own formats (``.pdf``,
+``.html``/``.htm``, ``.md``, ``.txt``), each with its own provenance file
+beside it (``report.pdf`` and ``report.pdf.provenance.yaml``: title,
+publisher, date, address, licence, and the size and SHA-256 of the original
+bytes), so that adding a document touches no shared file. Every check here
+runs before any document is handed to the pipeline, so that bad input stops a
+run before anything already stored is touched. Errors name the file and the
+problem.
 """
 
 from __future__ import annotations
@@ -21,9 +25,13 @@ from pipeline.common.errors import InputError
 from pipeline.common.isodates import iso_date
 from pipeline.common.values import ADDRESS_SCHEMES, brief, check_address, check_one_line
 from pipeline.common.yamlfile import load_yaml
+from pipeline.convert import SUFFIXES, ConversionError, ConvertedText, convert
 
-PROVENANCE_FILE = "provenance.yaml"
-DOCUMENT_SUFFIXES = (".txt", ".md")
+#: A document's provenance file is its file name with this suffix: ``report.pdf.provenance.yaml``.
+PROVENANCE_SUFFIX = ".provenance.yaml"
+#: The one shared provenance file of earlier versions, which ``migrate-sources`` splits into per-document files.
+LEGACY_PROVENANCE_FILE = "provenance.yaml"
+DOCUMENT_SUFFIXES = SUFFIXES
 REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes", "sha256")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 #: A document larger than this is refused (a text of 100 MB is some 30,000 pages).
@@ -31,7 +39,7 @@ MAX_DOCUMENT_BYTES = 100_000_000
 #: A document id: letters, digits, '_', '-' and '.', not starting with '.' (no hidden files, no '..', no '/'),
 #: at most 150 characters (file systems refuse longer names once the temporary-file suffix is added).
 DOC_ID = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,149}$")
-FILE_NAME_RULE = "no folder, not hidden, ending in .txt or .md"
+FILE_NAME_RULE = f"no folder, not hidden, ending in {', '.join(SUFFIXES)}"
 SYMLINK_PROBLEM = "is a symbolic link; the sources folder holds the documents themselves (add it with add-source)"
 #: A licence may also be stated by writing to someone.
 LICENCE_SCHEMES = (*ADDRESS_SCHEMES, "mailto")
@@ -39,6 +47,11 @@ LICENCE_SCHEMES = (*ADDRESS_SCHEMES, "mailto")
 
 class SourceError(InputError):
     """A source document or its provenance is unusable; the message names the file."""
+
+
+def provenance_path(document: Path) -> Path:
+    """The provenance file of ``document`` (``report.pdf`` → ``report.pdf.provenance.yaml``)."""
+    return document.with_name(document.name + PROVENANCE_SUFFIX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +76,19 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class SourceDocument:
-    """A verified document: its provenance and its text (the file's UTF-8 content, unchanged)."""
+    """A verified document: its provenance and its converted text (for ``.txt``/``.md`` the file's UTF-8 content)."""
 
     provenance: Provenance
     path: Path
-    text: str
+    converted: ConvertedText
 
     @property
     def doc_id(self) -> str:
         return self.provenance.doc_id
+
+    @property
+    def text(self) -> str:
+        return self.converted.text
 
 
 def sha256_of(data: bytes) -> str:
@@ -96,7 +113,7 @@ def _check_date(path: Path, name: str, value: Any) -> str | None:
     try:
         return iso_date(value, "year")
     except ValueError as exc:
-        raise SourceError(path, f"entry {name!r}: published {exc}, or null") from None
+        raise SourceError(path, f"published {exc}, or null") from None
 
 
 def _check_address(path: Path, name: str, field: str, value: Any, schemes: tuple[str, ...]) -> str | None:
@@ -105,31 +122,33 @@ def _check_address(path: Path, name: str, field: str, value: Any, schemes: tuple
     try:
         return check_address(value, schemes)
     except ValueError as exc:
-        raise SourceError(path, f"entry {name!r}: {field} {exc}, or null") from None
+        raise SourceError(path, f"{field} {exc}, or null") from None
 
 
 def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
     if not _plain_file_name(name):
-        raise SourceError(path, f"entry {brief(name)} must be the name of a file of this folder ({FILE_NAME_RULE})")
+        raise SourceError(path, f"describes {brief(name)}, which is no usable document file name ({FILE_NAME_RULE})")
     if not isinstance(entry, dict):
-        raise SourceError(path, f"entry {name!r} must be a mapping of fields")
+        raise SourceError(
+            path, "must be a mapping of fields (title, publisher, published, url, license, bytes, sha256)"
+        )
     missing = [f for f in REQUIRED_FIELDS if f not in entry]
     if missing:
-        raise SourceError(path, f"entry {name!r} lacks field(s): {', '.join(missing)}")
+        raise SourceError(path, f"lacks field(s): {', '.join(missing)}")
     unknown = sorted(set(entry) - set(REQUIRED_FIELDS) - {"license_url"})
     if unknown:
-        raise SourceError(path, f"entry {name!r} has unknown field(s): {', '.join(unknown)}")
+        raise SourceError(path, f"has unknown field(s): {', '.join(unknown)}")
     texts = {}
     for field in ("title", "publisher", "license"):
         try:
             texts[field] = check_one_line(entry[field])
         except ValueError as exc:
-            raise SourceError(path, f"entry {name!r}: {field} {exc}") from None
+            raise SourceError(path, f"{field} {exc}") from None
     if not isinstance(entry["bytes"], int) or isinstance(entry["bytes"], bool) or entry["bytes"] < 0:
-        raise SourceError(path, f"entry {name!r}: bytes must be a non-negative integer")
+        raise SourceError(path, "bytes must be a non-negative integer")
     sha = str(entry["sha256"])
     if not _SHA256.match(sha):
-        raise SourceError(path, f"entry {name!r}: sha256 must be 64 lowercase hex digits")
+        raise SourceError(path, "sha256 must be 64 lowercase hex digits")
     return Provenance(
         file_name=name,
         title=texts["title"],
@@ -143,20 +162,42 @@ def _parse_entry(path: Path, name: str, entry: Any) -> Provenance:
     )
 
 
+def provenance_files(sources_dir: Path) -> list[Path]:
+    """The provenance files of the sources folder (``*.provenance.yaml``, not hidden), sorted by name."""
+    return sorted(
+        p
+        for p in sources_dir.iterdir()
+        if p.name.endswith(PROVENANCE_SUFFIX) and not p.name.startswith(".") and (p.is_file() or p.is_symlink())
+    )
+
+
 def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
-    """Parse ``provenance.yaml`` into records keyed by file name; structural errors raise SourceError."""
-    path = sources_dir / PROVENANCE_FILE
+    """Every provenance file of the folder parsed, keyed by the document file it describes; errors raise SourceError.
+
+    The shared ``provenance.yaml`` of earlier versions is refused with the
+    command that splits it, rather than read beside the per-document files.
+    """
     if not sources_dir.is_dir():
         raise SourceError(sources_dir, "the sources folder does not exist or is not a folder")
-    if not path.is_file() and not path.is_symlink():
-        raise SourceError(path, "provenance file is missing")
-    raw = load_yaml(path, SourceError)
-    if not isinstance(raw, dict) or not isinstance(raw.get("documents"), dict):
-        raise SourceError(path, "expected a top-level 'documents:' mapping of file name to provenance")
-    names = [name for name in raw["documents"] if not isinstance(name, str)]
-    if names:
-        raise SourceError(path, f"entry {brief(names[0])}: a document's key must be its file name, as text")
-    return {name: _parse_entry(path, name, entry) for name, entry in raw["documents"].items()}
+    legacy = sources_dir / LEGACY_PROVENANCE_FILE
+    if legacy.exists() or legacy.is_symlink():
+        problem = (
+            "is the shared provenance file of earlier versions; each document now has its own "
+            f"<file>{PROVENANCE_SUFFIX}: run `python -m pipeline migrate-sources` to split it"
+        )
+        raise SourceError(legacy, problem)
+    records = {}
+    for path in provenance_files(sources_dir):
+        if path.is_symlink():
+            raise SourceError(path, SYMLINK_PROBLEM)
+        record = read_provenance_file(path)
+        records[record.file_name] = record
+    return records
+
+
+def read_provenance_file(path: Path) -> Provenance:
+    """One document's provenance file (``<file>.provenance.yaml``) parsed; errors raise SourceError naming it."""
+    return _parse_entry(path, path.name[: -len(PROVENANCE_SUFFIX)], load_yaml(path, SourceError))
 
 
 def document_files(sources_dir: Path) -> list[Path]:
@@ -179,10 +220,12 @@ def _catalogue_problems(
         if path.is_symlink():
             yield SourceError(path, SYMLINK_PROBLEM)
         elif path.name not in provenance:
-            yield SourceError(path, f"document has no provenance entry in {PROVENANCE_FILE}")
+            yield SourceError(
+                path, f"document has no provenance file ({path.name}{PROVENANCE_SUFFIX}); add it with add-source"
+            )
     for name in sorted(provenance):
         if name not in names:
-            yield SourceError(sources_dir / name, f"{PROVENANCE_FILE} describes this file but it is missing")
+            yield SourceError(sources_dir / (name + PROVENANCE_SUFFIX), f"describes {name}, which is missing")
 
 
 def check_catalogue(sources_dir: Path, provenance: dict[str, Provenance]) -> list[Path]:
@@ -198,8 +241,12 @@ def check_catalogue(sources_dir: Path, provenance: dict[str, Provenance]) -> lis
     return files
 
 
-def verify_document(path: Path, prov: Provenance) -> SourceDocument:
-    """Read one file and check it against its provenance: a regular file, size, SHA-256, text in UTF-8."""
+def verify_document(path: Path, prov: Provenance, stored: StoredTexts | None = None) -> SourceDocument:
+    """Read one file, check it against its provenance (a regular file, size, SHA-256) and convert it to text.
+
+    ``stored`` gives the text already extracted from these exact bytes by this
+    exact converter, if any; it is reused instead of converting again.
+    """
     size = path.lstat().st_size
     if size > MAX_DOCUMENT_BYTES:
         problem = f"is {size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,} bytes per document; split it"
@@ -210,20 +257,29 @@ def verify_document(path: Path, prov: Provenance) -> SourceDocument:
         raise SourceError(path, f"SHA-256 mismatch: provenance says {prov.sha256}, file has {digest}")
     if len(data) != prov.bytes:
         raise SourceError(path, f"size mismatch: provenance says {prov.bytes} bytes, file has {len(data)}")
-    return SourceDocument(provenance=prov, path=path, text=document_text(path, data))
+    reused = stored.get(digest, path.suffix) if stored is not None else None
+    return SourceDocument(provenance=prov, path=path, converted=reused or document_text(path, data))
 
 
-def document_text(path: Path, data: bytes) -> str:
-    """The text of a document file: not empty or only white space, UTF-8, no NUL character."""
-    if not data.strip():
-        raise SourceError(path, "file is empty" if not data else "file holds only white space")
+class StoredTexts:
+    """Texts already extracted, by SHA-256 of the original bytes and converter (``converter_name``): reused as is."""
+
+    def __init__(self, texts: dict[tuple[str, str], ConvertedText] | None = None) -> None:
+        self._texts = dict(texts or {})
+
+    def get(self, sha256: str, suffix: str) -> ConvertedText | None:
+        """The stored text of the bytes ``sha256`` if the current converter for ``suffix`` made it."""
+        from pipeline.convert import converter_name
+
+        return self._texts.get((sha256, converter_name(suffix)))
+
+
+def document_text(path: Path, data: bytes) -> ConvertedText:
+    """The converted text of a document file (``pipeline.convert``); any problem is a SourceError naming it."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
-    if "\x00" in text:
-        raise SourceError(path, f"holds a NUL character at offset {text.index(chr(0))}: not a text document")
-    return text
+        return convert(path, data)
+    except ConversionError as exc:
+        raise SourceError(path, exc.problem) from None
 
 
 def read_regular_file(path: Path) -> bytes:
@@ -240,7 +296,7 @@ def read_regular_file(path: Path) -> bytes:
         return handle.read()
 
 
-def iter_verified_documents(sources_dir: Path) -> Iterator[SourceDocument]:
+def iter_verified_documents(sources_dir: Path, stored: StoredTexts | None = None) -> Iterator[SourceDocument]:
     """Yield every document of ``sources_dir``, verified, in file-name order.
 
     The catalogue (files against provenance) is checked in full before the first
@@ -248,15 +304,15 @@ def iter_verified_documents(sources_dir: Path) -> Iterator[SourceDocument]:
     """
     provenance = read_provenance(sources_dir)
     for path in check_catalogue(sources_dir, provenance):
-        yield verify_document(path, provenance[path.name])
+        yield verify_document(path, provenance[path.name], stored)
 
 
-def load_verified_documents(sources_dir: Path) -> list[SourceDocument]:
-    """Every document of ``sources_dir``, all verified before any is returned."""
-    return list(iter_verified_documents(sources_dir))
+def load_verified_documents(sources_dir: Path, stored: StoredTexts | None = None) -> list[SourceDocument]:
+    """Every document of ``sources_dir``, all verified before any is returned (``stored`` texts reused)."""
+    return list(iter_verified_documents(sources_dir, stored))
 
 
-def audit_sources(sources_dir: Path) -> list[SourceError]:
+def audit_sources(sources_dir: Path, stored: StoredTexts | None = None) -> list[SourceError]:
     """Every bad file of the sources folder at once (not just the first), one problem each, naming the file.
 
     Empty when the folder is sound. Used to show people the full list of files
@@ -274,7 +330,7 @@ def audit_sources(sources_dir: Path) -> list[SourceError]:
     for path in files:
         if path.name in provenance:
             try:
-                verify_document(path, provenance[path.name])
+                verify_document(path, provenance[path.name], stored)
             except SourceError as exc:
                 problems.append(exc)
     first_per_file: dict[str, SourceError] = {}

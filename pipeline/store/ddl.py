@@ -21,6 +21,7 @@ _TYPES = {
     "boolean": "BOOLEAN",
     "date32[day][pyarrow]": "DATE",
     "list<item: string>[pyarrow]": "VARCHAR[]",
+    "list<item: int64>[pyarrow]": "BIGINT[]",
 }
 
 

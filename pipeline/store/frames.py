@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.common.isodates import first_day, precision_of
 from pipeline.places.gazetteer import Gazetteer
-from pipeline.sources.documents import SourceDocument
+from pipeline.sources.documents import SourceDocument, sha256_of
 from schemas import Documents, Mentions, Regions
 
 #: Columns of a mention row (``pipeline.enrichment.rows``, the gold files' names) → ``mentions`` columns.
@@ -38,9 +38,16 @@ def documents_frame(docs: Iterable[SourceDocument]) -> pd.DataFrame:
             "url": d.provenance.url,
             "license": d.provenance.license,
             "license_url": d.provenance.license_url,
+            "format": d.converted.format,
             "bytes": d.provenance.bytes,
             "sha256": d.provenance.sha256,
+            "n_pages": d.converted.n_pages,
+            "converter": d.converted.converter,
+            "text_sha256": sha256_of(d.text.encode("utf-8")),
             "n_chars": len(d.text),
+            "n_replacement_chars": d.converted.replacement_chars,
+            "n_dropped_lines": d.converted.dropped_lines,
+            "page_starts": list(d.converted.page_starts) or None,
             "text": d.text,
         }
         for d in docs

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ORCHESTRATION = ("dagster", "dagster_duckdb", "dagster_webserver")
 STORAGE = ("duckdb",)
-PURE = ("common", "places", "text", "extraction", "enrichment", "curation")
+PURE = ("common", "places", "text", "extraction", "enrichment", "curation", "convert")
 
 #: For each package of ``pipeline`` (or ``schemas``), the project packages it may import.
 ALLOWED: dict[str, frozenset[str]] = {
@@ -26,13 +26,28 @@ ALLOWED: dict[str, frozenset[str]] = {
     "enrichment": frozenset({"common", "places", "text", "extraction"}),
     "curation": frozenset({"common", "places"}),
     "schemas": frozenset({"common"}),
-    "sources": frozenset({"common"}),
+    "convert": frozenset({"common"}),
+    "sources": frozenset({"common", "convert"}),
     "store": frozenset({"common", "places", "sources", "schemas"}),
     "release": frozenset({"common", "store"}),
     "defs": frozenset(
-        {"common", "places", "text", "extraction", "enrichment", "curation", "sources", "store", "release", "schemas"}
+        {
+            "common",
+            "places",
+            "text",
+            "extraction",
+            "enrichment",
+            "curation",
+            "convert",
+            "sources",
+            "store",
+            "release",
+            "schemas",
+        }
     ),
-    "cli": frozenset({"common", "places", "text", "extraction", "enrichment", "curation", "sources", "defs"}),
+    "cli": frozenset(
+        {"common", "places", "text", "extraction", "enrichment", "curation", "convert", "sources", "defs"}
+    ),
     "": frozenset({"cli"}),  # pipeline/__init__.py and __main__.py
 }
 

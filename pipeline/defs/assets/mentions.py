@@ -1,6 +1,7 @@
 """Extract layer: every numeric mention of every document (see extraction-guide.md)."""
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import dagster as dg
@@ -33,7 +34,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 
 
 def _rows_of(
-    path: Path, doc_id: str, text: str, gazetteer: Gazetteer, published: str | None
+    path: Path, doc_id: str, text: str, gazetteer: Gazetteer, published: str | None, page_starts: Sequence[int]
 ) -> list[dict[str, object]]:
     """The mention rows of one document; anything going wrong becomes a failure naming the document."""
     numbers = sum(1 for _ in _DIGIT_RUN.finditer(text))
@@ -41,7 +42,7 @@ def _rows_of(
         problem = f"holds {numbers:,} numbers, over the limit of {MAX_MENTIONS_PER_DOCUMENT:,} mentions per document"
         raise input_failure(SourceError(path, problem))
     try:
-        rows = mention_rows(doc_id, text, gazetteer, published)
+        rows = mention_rows(doc_id, text, gazetteer, published, page_starts)
     except Exception as exc:  # a bug or a pathological text: say which document, keep the cause
         problem = f"extraction failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was changed"
         raise input_failure(SourceError(path, problem)) from exc
@@ -82,11 +83,12 @@ def mentions(
         rows: list[dict[str, object]] = []
         counts = stored_counts(conn, plan.reuse)
         for doc_id in plan.extract:
-            file_name, text, published, precision = conn.execute(
-                "select file_name, text, published, published_precision from documents where doc_id = ?", [doc_id]
+            file_name, text, published, precision, page_starts = conn.execute(
+                "select file_name, text, published, published_precision, page_starts from documents where doc_id = ?",
+                [doc_id],
             ).fetchone()
             stated = None if published is None else at_precision(published, precision)
-            doc_rows = _rows_of(paths.sources / file_name, doc_id, text, gazetteer, stated)
+            doc_rows = _rows_of(paths.sources / file_name, doc_id, text, gazetteer, stated, page_starts or ())
             counts[doc_id] = len(doc_rows)
             rows.extend(doc_rows)
         write_mentions(conn, mentions_frame(rows), plan.reuse, state_frame(documents, fingerprint, counts))
