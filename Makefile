@@ -14,7 +14,7 @@ TEMPLATE := pipeline/defs/dagster_instance.yaml
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run release test test-slow ui port-free print-python bench lint lock clean
+.PHONY: run release test test-slow eval-formats ui port-free print-python bench lint lock clean
 
 # The interpreter that creates .venv: PYTHON if given (it must be Python 3.11 or newer), else the first of
 # PYTHON_CANDIDATES on PATH that runs and says it is 3.11 or newer (a pyenv shim of a version that is not
@@ -97,9 +97,15 @@ port_problem = $(shell $(python) -c '$(PORT_CHECK)' '$(PORT)')
 port-free:
 	@$(if $(port_problem),$(error $(port_problem)),:)
 
+# Converts every real PDF and HTML page of ../shared/formats/ (when present) and prints a line per file.
+eval-formats: $(BIN)/.installed
+	$(BIN)/python bench/eval_formats.py
+
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_enrich.py
+	$(BIN)/python bench/bench_convert_pdf.py
+	$(BIN)/python bench/bench_convert_html.py
 
 # ruff check (pyflakes, pycodestyle, isort, bugbear, complexity at most 15) and the formatter's check.
 lint: $(BIN)/.installed

@@ -34,6 +34,7 @@ from pipeline.sources.documents import (
     MAX_DOCUMENT_BYTES,
     PROVENANCE_SUFFIX,
     SourceError,
+    document_files,
     document_text,
     provenance_files,
     provenance_path,
@@ -180,7 +181,7 @@ def _check_id_free(sources_dir: Path, source: Path, dest: Path, replace: bool) -
     """Whether ``dest`` replaces a recorded document; raises if its id is taken and replacing was not asked for."""
     doc_id = dest.stem
     same_file = dest.exists() and source.resolve() == dest.resolve()
-    others = [p for p in sources_dir.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES and p.stem == doc_id]
+    others = [p for p in document_files(sources_dir) if p.is_file() and p.stem == doc_id]
     others = [p for p in others if not (same_file and p.resolve() == dest.resolve())]
     described = (p.name[: -len(PROVENANCE_SUFFIX)] for p in provenance_files(sources_dir))
     recorded = [name for name in described if Path(name).stem == doc_id]

@@ -102,7 +102,7 @@ def _plain_file_name(name: str) -> bool:
         name == Path(name).name
         and "\\" not in name
         and not name.startswith(".")
-        and Path(name).suffix in DOCUMENT_SUFFIXES
+        and Path(name).suffix.lower() in DOCUMENT_SUFFIXES
         and not any(ord(c) < 32 for c in name)
     )
 
@@ -202,7 +202,9 @@ def read_provenance_file(path: Path) -> Provenance:
 
 def document_files(sources_dir: Path) -> list[Path]:
     """The document files of the sources folder (symbolic links included, to be refused), sorted by name."""
-    return sorted(p for p in sources_dir.iterdir() if (p.is_file() or p.is_symlink()) and p.suffix in DOCUMENT_SUFFIXES)
+    return sorted(
+        p for p in sources_dir.iterdir() if (p.is_file() or p.is_symlink()) and p.suffix.lower() in DOCUMENT_SUFFIXES
+    )
 
 
 def _catalogue_problems(
@@ -216,6 +218,10 @@ def _catalogue_problems(
         else:
             by_stem[path.stem] = path
     names = {p.name for p in files}
+    for path in sorted(sources_dir.iterdir()):
+        if path.is_file() and not path.name.startswith(".") and path.suffix.lower() not in (*SUFFIXES, ".yaml"):
+            problem = f"is no document the pipeline reads ({', '.join(SUFFIXES)}); convert it or move it out"
+            yield SourceError(path, problem)
     for path in files:
         if path.is_symlink():
             yield SourceError(path, SYMLINK_PROBLEM)

@@ -40,8 +40,9 @@ def sources_failure(first: SourceError, problems: list[SourceError], sources_dir
     return dg.Failure(description="\n".join(str(p) for p in problems), metadata=failure.metadata)
 
 
-def stored_texts(conn: duckdb.DuckDBPyConnection) -> tuple[StoredTexts, dict[str, str]]:
-    """The texts the warehouse holds, by (SHA-256 of the file, converter), and the text SHA-256 of each file."""
+def stored_texts(conn: duckdb.DuckDBPyConnection) -> tuple[StoredTexts, dict[str, tuple[str, str]]]:
+    """The texts the warehouse holds, by (SHA-256 of the file, converter), and each file's converter and text
+    SHA-256."""
     columns = {
         r[0]
         for r in conn.execute(
@@ -54,18 +55,23 @@ def stored_texts(conn: duckdb.DuckDBPyConnection) -> tuple[StoredTexts, dict[str
     for sha, fmt, converter, text, pages, replaced, dropped, text_sha in conn.execute(_STORED).fetchall():
         converted = ConvertedText(text, fmt, converter, tuple(pages or ()), None, None, replaced, dropped)
         texts[(sha, converter)] = converted
-        hashes[sha] = text_sha
+        hashes[sha] = (converter, text_sha)
     return StoredTexts(texts), hashes
 
 
-def converter_changes(docs: list[SourceDocument], frame_hashes: dict[str, str], stored: dict[str, str]) -> list[str]:
-    """The documents whose file is unchanged but whose text is not: a converter upgrade changed it."""
-    return [
-        f"{d.path}: converting it with {d.converted.converter} changes its text (and so its mention offsets); "
-        "run with accept_converter_changes to accept the new text"
-        for d in docs
-        if d.provenance.sha256 in stored and stored[d.provenance.sha256] != frame_hashes[d.doc_id]
-    ]
+def converter_changes(
+    docs: list[SourceDocument], frame_hashes: dict[str, str], stored: dict[str, tuple[str, str]]
+) -> list[str]:
+    """The documents whose file is unchanged but whose text another converter version makes differently."""
+    changed = []
+    for d in docs:
+        converter, text_sha = stored.get(d.provenance.sha256, (d.converted.converter, frame_hashes[d.doc_id]))
+        if converter != d.converted.converter and text_sha != frame_hashes[d.doc_id]:
+            changed.append(
+                f"{d.path}: {d.converted.converter} makes another text of it than {converter} did (its mention "
+                "offsets would shift); run with accept_converter_changes to accept the new text"
+            )
+    return changed
 
 
 @table_asset(Documents, group="sources")
