@@ -1,14 +1,16 @@
 """Web pages (press releases, news articles): the article's main text, its title and publication date.
 
-trafilatura finds the main content and drops navigation, cookie banners, share
-buttons, related links and footers; htmldate (through trafilatura) finds the
-date. The bytes are decoded here, not by trafilatura's guesser, so that a page
-decodes the same way every time or is refused with a clear message. The text is
-written from trafilatura's XML tree rather than its ``txt`` output, to control
-the layout the extractor reads: a blank line between paragraphs (headings are
-paragraphs), one line per list item, one line per table row with tab-separated
-cells, ``\\n`` line ends, no markup, entities decoded once, every run of white
-space (``&nbsp;`` included) one space.
+trafilatura finds the main content and drops share buttons, bylines and the like;
+menus, footers, asides, cookie banners and the site's header are removed before
+it reads the page, because its fallback for a short article is the whole page's
+text. Title and date come from trafilatura's metadata and htmldate, read on the
+whole page. The bytes are decoded here, not by trafilatura's guesser, so that a
+page decodes the same way every time or is refused with a clear message. The
+text is written from trafilatura's XML tree rather than its ``txt`` output, to
+control the layout the extractor reads: a blank line between paragraphs
+(headings are paragraphs), one line per list item, one line per table row with
+tab-separated cells, ``\\n`` line ends, no markup, entities decoded once, every
+run of white space (``&nbsp;`` included) one space.
 
 The output depends on the bytes only: htmldate's latest plausible date is fixed
 (not today) and trafilatura's order-dependent deduplication cache is off.
@@ -18,15 +20,17 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pipeline.convert.model import REPLACEMENT, ConversionError, ConvertedText
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    from lxml.etree import XPath, _Element
+    from trafilatura.settings import Extractor
 
 CONVERTER = f"trafilatura {version('trafilatura')}"
 
@@ -77,14 +81,23 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 #: The longest last paragraph ending in ":" that is dropped as the lead-in to related links left out.
 _LEAD_IN_MAX = 80
 _WORD_RE = re.compile(r"\w+")
-#: Page chrome: the elements whose words alone do not make main content.
-_CHROME = "//a|//nav|//header|//footer|//menu|//button|//select|//*[@role='navigation' or @role='contentinfo']"
-#: Cookie and consent banners, by their id or class; at most this many characters (larger is a page wrapper).
-_BANNER = (
-    "//*[self::div or self::section or self::aside or self::dialog or self::form or self::p]"
-    "[re:test(@id, 'cookie|consent|gdpr', 'i') or re:test(@class, 'cookie|consent|gdpr', 'i')]"
+#: Links and controls: a text made only of their words is navigation, not main content.
+_LINKS = "//a|//button|//select|//label"
+#: Page chrome left out before extraction (trafilatura's fallbacks, which read the whole page, would keep it):
+#: menus, footers, asides, cookie and consent banners, the site's header (an article's header, with the
+#: article's heading, stays). An element holding an article, the main content or a top heading is a
+#: mislabelled wrapper, and stays.
+_CHROME = (
+    "(//nav|//menu|//footer|//aside|//header[not(ancestor::article or ancestor::main)]"
+    "|//*[@role='navigation' or @role='contentinfo' or @role='complementary' or @role='banner']"
+    "|//*[self::div or self::section or self::dialog or self::form or self::p]"
+    "[re:test(@id, 'cookie|consent|gdpr', 'i') or re:test(@class, 'cookie|consent|gdpr', 'i')])"
+    "[not(.//article or .//main or .//h1)]"
 )
-_BANNER_MAX = 2000
+#: Chrome holding more text than this is a page wrapper with a misleading name, and stays.
+_CHROME_MAX = 5000
+#: htmldate's settings: markup first (meta tags, ``<time>``, structured data); free text only when that finds none.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": MAX_DATE}
 _ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -94,26 +107,44 @@ def html_text(data: bytes, path: Path) -> ConvertedText:
     Raises ConversionError naming ``path`` when the bytes cannot be decoded (undeclared non-UTF-8,
     unknown charset) or when the page has no main content (only navigation, or an empty body).
     """
-    from trafilatura import bare_extraction, load_html
+    from trafilatura import bare_extraction, extract_metadata, load_html
 
     html = _XML_DECL_TEXT_RE.sub("", decode_html(data, path), count=1)
     tree = load_html(html) if html.strip() else None
-    if tree is not None:
-        _drop_banners(tree)
-    document = bare_extraction(tree, options=_extractor()) if tree is not None else None
+    if tree is None:
+        raise ConversionError(path, "has no main content (an empty page, or no HTML)")
+    meta = extract_metadata(tree, None, dict(_DATE_PARAMS))  # before the chrome goes: a date may be in a footer
+    published = _published(meta.date, tree, meta.url)
+    _drop_chrome(tree)
+    _keep_preformatted_lines(tree)
+    document = bare_extraction(tree, options=_extractor())
     text = _render(document.body) if document is not None and document.body is not None else ""
-    if not text or _only_navigation(text, tree):
+    if not text or _only_links(text, tree):
         raise ConversionError(path, "has no main content (only navigation, links or boilerplate, or an empty body)")
-    title = " ".join((document.title or "").translate(_INVISIBLE).split()) or None
-    date = document.date if document.date and _ISO_DAY_RE.fullmatch(document.date) else None
+    title = " ".join((meta.title or "").translate(_INVISIBLE).split()) or None
     return ConvertedText(
         text=text,
         format="html",
         converter=CONVERTER,
         title=title,
-        published=date,
+        published=published,
         replacement_chars=text.count(REPLACEMENT),
     )
+
+
+def _published(found: str | None, tree: _Element, url: str | None) -> str | None:
+    """The publication day: as the page's markup gives it, else as htmldate's search of its text finds it.
+
+    A 1 January from the text search is dropped: it is what htmldate makes of a bare year ("© 2023",
+    "in 2022"), not a day the page states.
+    """
+    if not found:
+        from htmldate import find_date
+
+        found = find_date(tree, **{**_DATE_PARAMS, "extensive_search": True, "url": url})
+        if found and found.endswith("-01-01"):
+            found = None
+    return found if found and _ISO_DAY_RE.fullmatch(found) else None
 
 
 def decode_html(data: bytes, path: Path) -> str:
@@ -160,27 +191,19 @@ def _codec(label: str, path: Path) -> str:
 
 
 @lru_cache(maxsize=1)
-def _chrome_xpath() -> Any:
-    """The compiled XPath of page chrome (lxml imported when first needed)."""
-    from lxml.etree import XPath
+def _xpaths() -> tuple[XPath, XPath]:
+    """The compiled XPaths of links and page chrome (lxml imported when first needed)."""
+    from lxml import etree
 
-    return XPath(_CHROME)
-
-
-@lru_cache(maxsize=1)
-def _banner_xpath() -> Any:
-    """The compiled XPath of cookie and consent banners."""
-    from lxml.etree import XPath
-
-    return XPath(_BANNER, namespaces={"re": "http://exslt.org/regular-expressions"})
+    return etree.XPath(_LINKS), etree.XPath(_CHROME, namespaces={"re": "http://exslt.org/regular-expressions"})
 
 
 @lru_cache(maxsize=1)
-def _extractor() -> Any:
-    """trafilatura's options: main text with tables, no comments, links or images, no deduplication, fixed dates."""
-    from trafilatura.settings import Extractor
+def _extractor() -> Extractor:
+    """trafilatura's options: main text with tables; no comments, links, images or deduplication."""
+    from trafilatura import settings
 
-    return Extractor(
+    return settings.Extractor(
         output_format="python",
         comments=False,
         tables=True,
@@ -188,32 +211,53 @@ def _extractor() -> Any:
         images=False,
         formatting=False,
         dedup=False,
-        with_metadata=True,
-        date_params={"original_date": True, "extensive_search": True, "max_date": MAX_DATE},
+        with_metadata=False,  # read by extract_metadata from the whole page
+        date_params=dict(_DATE_PARAMS),
     )
 
 
-def _drop_banners(tree: _Element) -> None:
-    """Remove cookie and consent banners, which trafilatura's fallback (whole-page text) would keep.
+def _drop_chrome(tree: _Element) -> None:
+    """Remove the page's chrome (``_CHROME``) from ``tree``.
 
-    Only small elements go, so that a page wrapper whose class merely mentions cookies stays.
+    trafilatura leaves it out of an article it finds, but when the article is short (under 250 characters)
+    it falls back to the whole page's text, menus included.
     """
-    for element in _banner_xpath()(tree):
-        if len(element.text_content()) <= _BANNER_MAX and not element.xpath(".//article|.//main"):
-            element.drop_tree()
+    for element in _xpaths()[1](tree):
+        if element.getparent() is not None and len(element.text_content()) <= _CHROME_MAX:
+            element.drop_tree()  # one inside an element already removed goes from that detached copy: harmless
 
 
-def _only_navigation(text: str, tree: _Element) -> bool:
-    """Whether every word of ``text`` is a word of the page's links, menus, header or footer.
+def _keep_preformatted_lines(tree: _Element) -> None:
+    """Write the line ends of ``<pre>`` blocks as ``<br>``: trafilatura keeps a ``<br>``, not a line end."""
+    from lxml.html import Element
 
-    trafilatura falls back to the whole page's text when it finds no article; on a page that is only
-    navigation, that text is the menu, which is no content to read figures from.
-    """
+    for pre in list(tree.iter("pre")):
+        for node in list(pre.iter()):
+            if node.text and "\n" in node.text:
+                node.text, *lines = node.text.split("\n")
+                for at, line in enumerate(lines):
+                    node.insert(at, _br(Element, line))
+            if node is not pre and node.tail and "\n" in node.tail:
+                node.tail, *lines = node.tail.split("\n")
+                parent, start = node.getparent(), node.getparent().index(node) + 1
+                for at, line in enumerate(lines, start):
+                    parent.insert(at, _br(Element, line))
+
+
+def _br(make: Callable[[str], _Element], tail: str) -> _Element:
+    """A new ``<br>`` (made by ``make``) followed by ``tail``."""
+    br = make("br")
+    br.tail = tail
+    return br
+
+
+def _only_links(text: str, tree: _Element) -> bool:
+    """Whether every word of ``text`` is a word of the page's links and controls (a menu, a list of links)."""
     words = set(_WORD_RE.findall(text.casefold()))
-    chrome: set[str] = set()
-    for element in _chrome_xpath()(tree):
-        chrome.update(_WORD_RE.findall(element.text_content().casefold()))
-        if words <= chrome:
+    linked: set[str] = set()
+    for element in _xpaths()[0](tree):
+        linked.update(_WORD_RE.findall(element.text_content().casefold()))
+        if words <= linked:
             return True
     return False
 
@@ -265,6 +309,8 @@ def _inline(element: _Element, brk: str) -> str:
     """The text of ``element`` and its descendants (not its tail); a line break or nested block becomes ``brk``."""
     if element.tag == "lb":
         return brk
+    if not isinstance(element.tag, str):
+        return ""  # a comment or processing instruction
     parts = [element.text or ""]
     for child in element:
         inner = _inline(child, brk)

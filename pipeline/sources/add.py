@@ -31,7 +31,6 @@ from pipeline.sources.documents import (
     DOCUMENT_SUFFIXES,
     LEGACY_PROVENANCE_FILE,
     LICENCE_SCHEMES,
-    MAX_DOCUMENT_BYTES,
     PROVENANCE_SUFFIX,
     SourceError,
     document_files,
@@ -39,6 +38,7 @@ from pipeline.sources.documents import (
     provenance_files,
     provenance_path,
     sha256_of,
+    size_problem,
 )
 
 NO_DATE = "none"
@@ -104,8 +104,9 @@ def _read_document(file: Path) -> tuple[bytes, ConvertedText]:
     if file.suffix.lower() not in DOCUMENT_SUFFIXES:
         raise SourceError(file, f"a document must be a {', '.join(DOCUMENT_SUFFIXES)} file, not {file.suffix!r}")
     size = file.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise SourceError(file, f"is {size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,} bytes per document")
+    problem = size_problem(file, size)
+    if problem is not None:
+        raise SourceError(file, problem)
     data = file.read_bytes()
     try:
         converted = document_text(file, data)

@@ -36,6 +36,18 @@ REQUIRED_FIELDS = ("title", "publisher", "published", "url", "license", "bytes",
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 #: A document larger than this is refused (a text of 100 MB is some 30,000 pages).
 MAX_DOCUMENT_BYTES = 100_000_000
+#: Text formats are refused above this size (20 MB of text is some 6,000 pages; a bigger file is no document).
+MAX_TEXT_BYTES = 20_000_000
+
+
+def size_problem(path: Path, size: int) -> str | None:
+    """Why a file of ``size`` bytes is too big to be a document of its format, or None."""
+    limit = MAX_DOCUMENT_BYTES if path.suffix.lower() == ".pdf" else MAX_TEXT_BYTES
+    if size <= limit:
+        return None
+    return f"is {size:,} bytes, over the limit of {limit:,} bytes for a {path.suffix or 'text'} document; split it"
+
+
 #: A document id: letters, digits, '_', '-' and '.', not starting with '.' (no hidden files, no '..', no '/'),
 #: at most 150 characters (file systems refuse longer names once the temporary-file suffix is added).
 DOC_ID = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,149}$")
@@ -254,8 +266,8 @@ def verify_document(path: Path, prov: Provenance, stored: StoredTexts | None = N
     exact converter, if any; it is reused instead of converting again.
     """
     size = path.lstat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        problem = f"is {size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,} bytes per document; split it"
+    problem = size_problem(path, size)
+    if problem is not None:
         raise SourceError(path, problem)
     data = read_regular_file(path)
     digest = sha256_of(data)

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.sources.documents import audit_sources, document_files, sha256_of
+from pipeline.convert.plain import CONVERTER as PLAIN_CONVERTER
+from pipeline.sources.documents import StoredTexts, audit_sources, document_files, sha256_of
 
 
 @dataclass(frozen=True)
@@ -22,19 +23,28 @@ class StoredDocument:
     file_name: str
     sha256: str
     n_bytes: int
-    text_sha256: str
+    converter: str
+    text_sha256: str  # as recorded when the text was made
+    actual_text_sha256: str  # of the text stored now
     text_bytes: int
 
 
-def source_problems(sources_dir: Path, stored: Iterable[StoredDocument]) -> list[tuple[str, str]]:
-    """(file, problem) for every way the folder or the stored documents are wrong; empty when all agree."""
-    problems = [(exc.path, exc.problem) for exc in audit_sources(sources_dir)]
+def source_problems(
+    sources_dir: Path, stored: Iterable[StoredDocument], texts: StoredTexts | None = None
+) -> list[tuple[str, str]]:
+    """(file, problem) for every way the folder or the stored documents are wrong; empty when all agree.
+
+    ``texts`` are the stored conversions, reused by the audit instead of converting every file again.
+    """
+    problems = [(exc.path, exc.problem) for exc in audit_sources(sources_dir, texts)]
     on_disk = {p.name: p for p in document_files(sources_dir)} if sources_dir.is_dir() else {}
     seen: set[str] = set()
     for doc in stored:
         seen.add(doc.file_name)
         path = sources_dir / doc.file_name
-        if doc.text_sha256 != doc.sha256 or doc.text_bytes != doc.n_bytes:
+        if doc.actual_text_sha256 != doc.text_sha256:
+            problems.append((str(path), "the warehouse's text is not the text its converter made (text_sha256)"))
+        elif doc.converter == PLAIN_CONVERTER and (doc.text_sha256 != doc.sha256 or doc.text_bytes != doc.n_bytes):
             problems.append((str(path), "the warehouse's text does not match its recorded size and SHA-256"))
         if doc.file_name not in on_disk:
             problems.append((str(path), "in the warehouse but no longer in the sources folder; rerun documents"))

@@ -3,12 +3,14 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.assets.documents import stored_texts
 from pipeline.defs.metadata import problems_markdown
 from pipeline.defs.resources import ProjectPaths
 from pipeline.sources.reconcile import StoredDocument, source_problems
 
 STORED_DOCUMENTS_SQL = """
-select file_name, sha256, bytes, sha256(text) as text_sha256, octet_length(encode(text)) as text_bytes
+select file_name, sha256, bytes, converter, text_sha256, sha256(text) as actual_text_sha256,
+       octet_length(encode(text)) as text_bytes
 from documents
 order by file_name
 """
@@ -18,13 +20,15 @@ order by file_name
     asset="documents",
     blocking=True,
     pool="duckdb",
-    description="Every source file matches its provenance (size, SHA-256, UTF-8, one entry per file) "
-    "and the documents table holds exactly the files of the sources folder, unchanged.",
+    description="Every source file matches its provenance (size, SHA-256, format, one provenance file per "
+    "document) and the documents table holds exactly the files of the sources folder, unchanged, with the text "
+    "its converter made (for .txt and .md: the file's bytes).",
 )
 def documents_match_sources(duckdb: DuckDBResource, paths: ProjectPaths) -> dg.AssetCheckResult:
     with duckdb.get_connection() as conn:
         rows = conn.execute(STORED_DOCUMENTS_SQL).fetchall()
-    problems = source_problems(paths.sources, [StoredDocument(*row) for row in rows])
+        texts, _ = stored_texts(conn)
+    problems = source_problems(paths.sources, [StoredDocument(*row) for row in rows], texts)
     metadata: dict[str, object] = {"documents": dg.MetadataValue.int(len(rows))}
     if problems:
         metadata["failure_count"] = dg.MetadataValue.int(len(problems))
