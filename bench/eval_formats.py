@@ -29,12 +29,14 @@ HEADER = ("file", "format", "pages", "chars", "s/page", "mentions", "U+FFFD", "d
 def evaluate(path: Path) -> tuple[object, ...]:
     """One row of the report for ``path``."""
     data = path.read_bytes()
-    started = time.perf_counter()
-    try:
-        converted = convert(path, data)
-    except ConversionError as exc:
-        return (path.name, "error", "", "", "", "", "", "", exc.problem[:60])
-    seconds = time.perf_counter() - started
+    seconds = float("inf")
+    for _ in range(2):  # the best of two: the first conversion of a format also imports its library
+        started = time.perf_counter()
+        try:
+            converted = convert(path, data)
+        except ConversionError as exc:
+            return (path.name, "error", "", "", "", "", "", "", exc.problem[:60])
+        seconds = min(seconds, time.perf_counter() - started)
     pages = converted.n_pages or 1
     mentions = len(extract(converted.text, converted.published))
     title = (converted.title or "")[:40]
