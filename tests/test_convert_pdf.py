@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.convert.model import REPLACEMENT, ConversionError, ConvertedText
 from pipeline.convert.pdf import CONVERTER, pdf_text
+from pipeline.extraction import extract
 from tests.pdf_fixtures import (
     FONT,
     LEADING,
@@ -183,6 +184,22 @@ def test_a_table_is_written_one_row_a_line_with_tab_separated_cells(tmp_path: Pa
     result = convert(write_pdf(tmp_path / "table.pdf", [page]))
     rows = "\n".join("\t".join(row) for row in table)
     assert result.text == f"Arrivals by country of first landing:\n\n{rows}"
+
+
+def test_a_table_of_contents_keeps_its_leaders_so_page_references_are_no_figures(tmp_path: Path) -> None:
+    entries = [("Executive summary", "4"), ("1. Introduction", "14"), ("2. Methodology", "20")]
+
+    def page(sheet: Canvas) -> None:
+        draw_lines(sheet, ["Table of Contents"])
+        sheet.setFont(FONT, SIZE)
+        for k, (title, number) in enumerate(entries):
+            y = TOP - 30 - k * 18
+            sheet.drawString(LEFT, y, title + " " + "." * (60 - 2 * len(title)))
+            sheet.drawRightString(LEFT + 400, y, number)
+
+    result = convert(write_pdf(tmp_path / "contents.pdf", [page]))
+    assert result.text == "Table of Contents\n\n" + "\n".join(f"{t} ...\t{n}" for t, n in entries)
+    assert extract(result.text) == [], "page references and section numbers are no figures"
 
 
 def test_a_sentence_over_a_page_break_stays_one_sentence_and_pages_start_where_they_begin(tmp_path: Path) -> None:

@@ -904,9 +904,22 @@ def _close(rows: list[_Row], first: int, last: int) -> bool:
 
 
 def _table_text(rows: list[_Row], separators: list[float]) -> str:
-    """Table rows one per line, cells separated by a tab (empty cells kept, so every row has them all)."""
+    """Table rows one per line, cells separated by a tab (empty cells kept, so every row has them all).
+
+    A cell that ended in a dot leader keeps a short one (``Executive summary ...``): what follows it is a page
+    reference of a table of contents, which the extractor leaves out, not a figure.
+    """
     cells = (_cells(row, separators) for row in rows)
-    return "\n".join("\t".join(_clean(_join_words(_solid(cell))) for cell in row) for row in cells)
+    return "\n".join("\t".join(_cell_text(cell) for cell in row) for row in cells)
+
+
+def _cell_text(cell: list[_Word]) -> str:
+    """The text of one table cell, with `` ...`` where its words ended in a dot leader."""
+    solid = _solid(cell)
+    text = _clean(_join_words(solid))
+    if cell and solid and cell[-1] is not solid[-1] and text:
+        return f"{text} ..."
+    return text
 
 
 # --------------------------------------------------------------------------- paragraphs
