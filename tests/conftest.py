@@ -24,6 +24,7 @@ from pipeline.defs.definitions import make_definitions
 from pipeline.defs.instance import ensure_instance
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.defs.runs import materialise_all
+from pipeline.sources.documents import provenance_path
 from tests.live_guard import GUARD, isolate_environment
 
 SEED_SOURCES = Path(__file__).resolve().parent / "fixtures" / "seed_sources"
@@ -69,10 +70,8 @@ class Project:
         return materialise_all(make_definitions(self.resources()), dg.DagsterInstance.ephemeral())
 
     def record_provenance(self, name: str, data: bytes) -> None:
-        """Give file ``name`` of the sources a provenance entry matching ``data``, so only its content is at fault."""
-        path = self.sources / "provenance.yaml"
-        prov = yaml.safe_load(path.read_text(encoding="utf-8"))
-        prov["documents"][name] = {
+        """Write the provenance file of source ``name`` to match ``data``, so that only its content is at fault."""
+        entry = {
             "title": "A test document",
             "publisher": "Tests",
             "published": None,
@@ -81,7 +80,8 @@ class Project:
             "bytes": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
         }
-        path.write_text(yaml.safe_dump(prov, sort_keys=False), encoding="utf-8")
+        path = provenance_path(self.sources / name)
+        path.write_text(yaml.safe_dump(entry, sort_keys=False), encoding="utf-8")
 
     def query(self, sql: str, params: list[object] | None = None) -> list[tuple]:
         with duckdb.connect(str(self.database), read_only=True) as conn:

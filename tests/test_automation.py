@@ -10,6 +10,7 @@ from pipeline.defs.automation import daily_refresh, sources_sensor
 from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
 from pipeline.defs.resources import ProjectPaths
 from pipeline.sources.add import NewSource, add_source
+from pipeline.sources.documents import folder_snapshot, provenance_path
 from tests.conftest import SEED_SOURCES, Project
 
 
@@ -51,7 +52,7 @@ def test_new_document_requests_a_run_of_every_asset_once(project: Project, tmp_p
     answer, cursor_after = _tick(project, cursor)
 
     assert isinstance(answer, dg.RunRequest)
-    assert answer.tags["figures/sources_changed"] == "1 added, 1 changed"  # the document and provenance.yaml
+    assert answer.tags["figures/sources_changed"] == "2 added"  # the document and its own provenance file
     assert sources_sensor.job_name == ALL_ASSETS_JOB
     again, _ = _tick(project, cursor_after)
     assert isinstance(again, dg.SkipReason)
@@ -62,7 +63,8 @@ def test_changed_document_requests_a_run_with_a_new_run_key(project: Project, tm
     _add(project, tmp_path)
     first, cursor = _tick(project, cursor)
     (project.sources / "005_new.txt").unlink()
-    (project.sources / "provenance.yaml").write_bytes((SEED_SOURCES / "provenance.yaml").read_bytes())
+    provenance_path(project.sources / "005_new.txt").unlink()
+    assert folder_snapshot(project.sources) == folder_snapshot(SEED_SOURCES)
 
     second, _ = _tick(project, cursor)
 
@@ -77,7 +79,7 @@ def test_half_added_document_waits_for_its_provenance_naming_the_file(project: P
     answer, cursor_after = _tick(project, cursor)
 
     assert isinstance(answer, dg.SkipReason)
-    assert "stray.txt: document has no provenance entry" in answer.skip_message
+    assert "stray.txt: document has no provenance file (stray.txt.provenance.yaml)" in answer.skip_message
     assert cursor_after == cursor  # once it is fixed, the change is still seen
 
 

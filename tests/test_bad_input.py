@@ -8,25 +8,16 @@ import sys
 from collections.abc import Callable
 
 import pytest
-import yaml
 
 from pipeline.defs.runs import failure_messages
-from pipeline.sources.documents import SYMLINK_PROBLEM
+from pipeline.sources.documents import SYMLINK_PROBLEM, provenance_path
 from tests.conftest import Project
 
 SEED = "000_0924f377b43c0a2d.txt"
 
 
-def _provenance(project: Project) -> dict:
-    return yaml.safe_load((project.sources / "provenance.yaml").read_text(encoding="utf-8"))
-
-
-def _write_provenance(project: Project, data: dict) -> None:
-    (project.sources / "provenance.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-
-
 def _add_document(project: Project, name: str, data: bytes) -> None:
-    """Add a file with a provenance entry that matches its bytes, so only the content itself is at fault."""
+    """Add a file with its own provenance file matching its bytes, so only the content itself is at fault."""
     (project.sources / name).write_bytes(data)
     project.record_provenance(name, data)
 
@@ -49,12 +40,12 @@ def empty_file(project: Project) -> tuple[str, str]:
 
 def provenance_without_file(project: Project) -> tuple[str, str]:
     (project.sources / SEED).unlink()
-    return SEED, "describes this file but it is missing"
+    return f"{SEED}.provenance.yaml", f"describes {SEED}, which is missing"
 
 
 def document_without_provenance(project: Project) -> tuple[str, str]:
     (project.sources / "stray.txt").write_text("In 2023, 1,000 people arrived.", encoding="utf-8")
-    return "stray.txt", "has no provenance entry"
+    return "stray.txt", "document has no provenance file (stray.txt.provenance.yaml); add it with add-source"
 
 
 def two_documents_one_id(project: Project) -> tuple[str, str]:
@@ -63,21 +54,21 @@ def two_documents_one_id(project: Project) -> tuple[str, str]:
 
 
 def provenance_key_written_twice(project: Project) -> tuple[str, str]:
-    path = project.sources / "provenance.yaml"
+    path = provenance_path(project.sources / SEED)
     text = path.read_text(encoding="utf-8")
-    first_entry = text[text.index(f"  {SEED}:") :].split("\n  0", 1)[0]
-    path.write_text(text + first_entry.rstrip("\n") + "\n", encoding="utf-8")
-    return "provenance.yaml", f"duplicate key '{SEED}' (line"
+    title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+    path.write_text(text + title_line + "\n", encoding="utf-8")
+    return f"{SEED}.provenance.yaml: not valid YAML", f"duplicate key 'title' (line {len(text.splitlines()) + 1}"
 
 
 def published_as_a_timestamp(project: Project) -> tuple[str, str]:
-    path = project.sources / "provenance.yaml"
+    path = provenance_path(project.sources / SEED)
     text = path.read_text(encoding="utf-8")
-    start = text.index(f"  {SEED}:")
-    at = text.index("published:", start)
+    at = text.index("\npublished:") + 1
     line_end = text.index("\n", at)
     path.write_text(text[:at] + "published: 2021-09-26 10:30:00" + text[line_end:], encoding="utf-8")
-    return "provenance.yaml", "ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), got '2021-09-26 10:30:00'"
+    problem = "published must be an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), got '2021-09-26 10:30:00'"
+    return f"{SEED}.provenance.yaml: {problem}", ", or null"
 
 
 BREAKAGES: list[Callable[[Project], tuple[str, str]]] = [

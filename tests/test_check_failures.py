@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import dagster as dg
 import duckdb
-import yaml
 
 from pipeline.defs.checks.sources import documents_match_sources
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
@@ -22,18 +19,7 @@ def _run_source_check(project: Project) -> dg.AssetCheckResult:
 
 def _add_with_provenance(project: Project, name: str, data: bytes) -> None:
     (project.sources / name).write_bytes(data)
-    path = project.sources / "provenance.yaml"
-    provenance = yaml.safe_load(path.read_text(encoding="utf-8"))
-    provenance["documents"][name] = {
-        "title": "T",
-        "publisher": "P",
-        "published": None,
-        "url": None,
-        "license": "unknown",
-        "bytes": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
-    path.write_text(yaml.safe_dump(provenance, sort_keys=False), encoding="utf-8")
+    project.record_provenance(name, data)
 
 
 def test_source_check_passes_when_warehouse_and_folder_agree(project: Project) -> None:
@@ -102,6 +88,23 @@ def test_source_check_names_a_document_whose_stored_text_was_altered(project: Pr
     assert project.materialise().success
     with duckdb.connect(str(project.database)) as conn:
         conn.execute("update documents set text = replace(text, '2021', '2012') where doc_id = ?", [SEED_IDS[4]])
+
+    result = _run_source_check(project)
+
+    assert not result.passed
+    assert f"{SEED_IDS[4]}.txt: the warehouse's text is not the text its converter made (text_sha256)" in (
+        result.description
+    )
+
+
+def test_source_check_names_a_text_document_whose_text_and_text_checksum_were_both_altered(project: Project) -> None:
+    assert project.materialise().success
+    with duckdb.connect(str(project.database)) as conn:
+        conn.execute(
+            "update documents set text = replace(text, '2021', '2012'), text_sha256 = sha256(replace(text, '2021', "
+            "'2012')) where doc_id = ?",
+            [SEED_IDS[4]],
+        )
 
     result = _run_source_check(project)
 

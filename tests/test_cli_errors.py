@@ -17,6 +17,7 @@ import pytest
 
 from pipeline.common.settings import SOURCES_DIR_ENV
 from tests.conftest import SEED_SOURCES, Project, make_dagster_home, project_env
+from tests.test_add_source import make_legacy_folder
 from tests.test_bad_input import SEED, checksum_mismatch, not_utf8
 
 CLOSING_LINE = "run failed; the previous warehouse and exports are unchanged"
@@ -104,6 +105,24 @@ def test_debug_run_shows_dagster_logs_and_the_traceback_before_the_same_lines(
     assert done.stderr.splitlines()[-3:] == two_bad_run.stderr.splitlines()
 
 
+def test_run_on_a_folder_still_holding_the_shared_provenance_file_names_migrate_sources_in_one_line(
+    tmp_path: Path,
+) -> None:
+    project, env = _copy_of_the_project(tmp_path)
+    make_legacy_folder(project.sources)
+    legacy = project.sources / "provenance.yaml"
+
+    done = _pipeline("run", env=env)
+
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"error: {legacy}: is the shared provenance file of earlier versions; each document now has its own "
+        "<file>.provenance.yaml: run `python -m pipeline migrate-sources` to split it",
+        CLOSING_LINE,
+    ]
+    assert not project.exports.exists() and not project.database.exists()
+
+
 def test_debug_may_follow_the_command_name(tmp_path: Path) -> None:
     done = _pipeline("extract", "--debug", str(tmp_path / "missing.txt"))
 
@@ -148,10 +167,22 @@ def _folder(tmp_path: Path) -> tuple[Path, str]:
 
 def _latin1(tmp_path: Path) -> tuple[Path, str]:
     (tmp_path / "latin1.txt").write_bytes("Año 2021: 5 000 personas".encode("latin-1"))
-    return tmp_path / "latin1.txt", "not valid UTF-8 (invalid continuation byte at byte 1)"
+    return tmp_path / "latin1.txt", "not valid UTF-8 (byte 1: invalid continuation byte)"
 
 
-@pytest.mark.parametrize("bad_path", [_missing, _folder, _latin1], ids=lambda f: f.__name__.strip("_"))
+def _empty(tmp_path: Path) -> tuple[Path, str]:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    return tmp_path / "empty.txt", "file is empty"
+
+
+def _pdf_named_txt(tmp_path: Path) -> tuple[Path, str]:
+    (tmp_path / "report.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    return tmp_path / "report.txt", "is named .txt but its bytes are a PDF; give it the right extension"
+
+
+@pytest.mark.parametrize(
+    "bad_path", [_missing, _folder, _latin1, _empty, _pdf_named_txt], ids=lambda f: f.__name__.strip("_")
+)
 def test_extract_reports_an_unreadable_path_in_one_line_and_exits_1(tmp_path: Path, bad_path: BadPath) -> None:
     path, problem = bad_path(tmp_path)
 
@@ -162,10 +193,12 @@ def test_extract_reports_an_unreadable_path_in_one_line_and_exits_1(tmp_path: Pa
     assert len(done.stdout.splitlines()) == 1  # the header only
 
 
-def test_extract_of_an_empty_file_prints_the_header_and_no_error(tmp_path: Path) -> None:
-    (tmp_path / "empty.txt").write_bytes(b"")
+def test_extract_of_an_empty_file_of_no_document_format_prints_the_header_and_no_error(tmp_path: Path) -> None:
+    """A .txt or .md file is read as the pipeline reads a source (an empty one is refused, above); a file of
+    another extension is plain UTF-8 text, which may be empty."""
+    (tmp_path / "empty.log").write_bytes(b"")
 
-    done = _pipeline("extract", str(tmp_path / "empty.txt"))
+    done = _pipeline("extract", str(tmp_path / "empty.log"))
 
     assert done.returncode == 0
     assert done.stderr == ""
@@ -173,15 +206,21 @@ def test_extract_of_an_empty_file_prints_the_header_and_no_error(tmp_path: Path)
     assert len(done.stdout.splitlines()) == 1
 
 
-def _empty(tmp_path: Path) -> tuple[Path, str]:
-    (tmp_path / "empty.txt").write_bytes(b"")
-    return tmp_path / "empty.txt", "file is empty"
+def _empty_folder(tmp_path: Path) -> tuple[Path, str]:
+    (tmp_path / "folder.txt").mkdir()
+    return tmp_path / "folder.txt", "no document files (.txt, .md, .pdf, .html, .htm) found"
 
 
 @pytest.mark.parametrize(
     ("bad_file", "problem"),
-    [(_missing, "no such file"), (_folder, "is a folder"), (_latin1, "not valid UTF-8"), (_empty, "file is empty")],
-    ids=["missing", "folder", "latin1", "empty"],
+    [
+        (_missing, "no such file"),
+        (_empty_folder, "no document files (.txt, .md, .pdf, .html, .htm) found"),
+        (_latin1, "not valid UTF-8"),
+        (_empty, "file is empty"),
+        (_pdf_named_txt, "is named .txt but its bytes are a PDF"),
+    ],
+    ids=["missing", "empty_folder", "latin1", "empty", "pdf_named_txt"],
 )
 def test_add_source_refuses_a_bad_file_in_one_line_and_changes_nothing(
     tmp_path: Path, bad_file: BadPath, problem: str

@@ -9,18 +9,22 @@ import sys
 
 import pytest
 
-COMMANDS = ("run", "extract", "add-source")
-#: What each command's help must say it does, and the options it must list.
+COMMANDS = ("run", "extract", "add-source", "migrate-sources")
+#: What each command's help must say it does (its words, however the lines are wrapped), and the options it lists.
 DESCRIPTIONS = {
     "run": "Materialise every asset and check",
     "extract": "Print every numeric mention",
-    "add-source": "Copy FILE (.txt or .md, UTF-8, not empty) byte for byte into the sources folder",
+    "add-source": "Copy each FILE (.pdf, .html/.htm, .md or .txt; a folder stands for the documents in it) byte for "
+    "byte into the sources folder ($FIGURES_SOURCES_DIR, default sources/) and write its own provenance file beside "
+    "it (<file>.provenance.yaml)",
+    "migrate-sources": "Split the shared provenance.yaml of earlier versions into one <file>.provenance.yaml per "
+    "document, with the same fields and values; the documents are not touched.",
 }
 OPTIONS = {
     "run": ("--release", "--debug"),
     "extract": ("PATH", "--format {csv,jsonl}", "--enrich", "--debug"),
     "add-source": (
-        "FILE",
+        "FILE [FILE ...]",
         "--title",
         "--publisher",
         "--published",
@@ -31,6 +35,7 @@ OPTIONS = {
         "--replace",
         "--debug",
     ),
+    "migrate-sources": ("--debug",),
 }
 
 
@@ -60,7 +65,7 @@ def test_top_level_help_lists_every_command_on_one_line_with_what_it_does(help_p
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_command_help_says_what_the_command_does(help_pages: dict[str, str], command: str) -> None:
-    assert DESCRIPTIONS[command] in help_pages[command]
+    assert DESCRIPTIONS[command] in " ".join(help_pages[command].split())
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -79,6 +84,16 @@ def test_extract_help_names_its_output_columns(help_pages: dict[str, str]) -> No
     text = " ".join(help_pages["extract"].split())
     assert "Output columns: doc, start, end, text, kind, value, unit, approx," in text
     assert "--enrich appends subject, geography, period_start, period_end, rate_per" in text
+
+
+def test_add_source_help_says_title_and_id_name_one_file_and_metadata_fills_the_rest(
+    help_pages: dict[str, str],
+) -> None:
+    text = " ".join(help_pages["add-source"].split())
+    assert "--title TITLE title of the document (default: from its metadata; one FILE only)" in text
+    assert "(default: from its metadata)" in text.split("--published PUBLISHED", 2)[2]
+    assert "--id DOC_ID store the document under this id instead of its stem (one FILE)" in text
+    assert "the other files are still added" in text
 
 
 def test_run_help_documents_the_release_option(help_pages: dict[str, str]) -> None:

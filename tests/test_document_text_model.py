@@ -116,10 +116,10 @@ def test_the_command_line_reads_a_source_file_against_its_recorded_date(tmp_path
     doc = sources / "note.txt"
     doc.write_text(UNDATED, encoding="utf-8")
     data = doc.read_bytes()
-    (sources / "provenance.yaml").write_text(
-        "documents:\n  note.txt:\n    title: A note\n    publisher: Tests\n    published: 2024-10-15\n"
-        f"    url: null\n    license: unknown\n    bytes: {len(data)}\n"
-        f"    sha256: {hashlib.sha256(data).hexdigest()}\n",
+    (sources / "note.txt.provenance.yaml").write_text(
+        "title: A note\npublisher: Tests\npublished: 2024-10-15\n"
+        f"url: null\nlicense: unknown\nbytes: {len(data)}\n"
+        f"sha256: {hashlib.sha256(data).hexdigest()}\n",
         encoding="utf-8",
     )
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.sources.documents import provenance_path
 from tests.conftest import Project
 
 GOLD_COLUMNS = ["doc", "start", "end", "text", "kind", "value", "unit", "approx"]
@@ -50,3 +51,19 @@ def test_enrich_names_an_unusable_regions_file_and_fails(project: Project) -> No
     assert done.returncode == 2
     assert str(project.sources / "regions.yaml") in done.stderr
     assert done.stdout == ""
+
+
+def test_a_source_whose_provenance_file_is_unreadable_is_read_without_its_date_after_one_warning(
+    project: Project,
+) -> None:
+    document = project.sources / "003_4ebfceb60d0020d1.txt"
+    record = provenance_path(document)
+    record.write_text(record.read_text(encoding="utf-8") + "title: twice\n", encoding="utf-8")
+
+    done = _extract("--enrich", str(document), sources=project.sources)
+
+    assert done.returncode == 0, done.stderr
+    (warning,) = done.stderr.splitlines()
+    assert warning.startswith(f"extract: {record}: not valid YAML: duplicate key 'title'")
+    assert warning.endswith(f"; {document} is read without its publication date")
+    assert len(list(csv.DictReader(io.StringIO(done.stdout)))) > 0

@@ -7,6 +7,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from pipeline.common.isodates import stated_date
+from pipeline.sources.documents import provenance_path
 from tests.conftest import SEED_IDS, Project
 
 
@@ -21,12 +22,12 @@ def test_documents_text_is_the_file_content_unchanged(seeded_project: Project) -
 
 
 def test_documents_carry_their_provenance(seeded_project: Project) -> None:
-    provenance = yaml.safe_load((seeded_project.sources / "provenance.yaml").read_text(encoding="utf-8"))
     rows = seeded_project.query(
         "select file_name, license, sha256, bytes, published, published_precision from documents"
     )
+    assert sorted(r[0] for r in rows) == [f"{doc_id}.txt" for doc_id in SEED_IDS]
     for file_name, license_, sha256, size, published, precision in rows:
-        entry = provenance["documents"][file_name]
+        entry = yaml.safe_load(provenance_path(seeded_project.sources / file_name).read_text(encoding="utf-8"))
         assert (license_, sha256, size) == (entry["license"], entry["sha256"], entry["bytes"])
         assert stated_date(published, precision) == entry["published"]
     assert seeded_project.query("select license from documents where doc_id = '004_2e8b6a177bdcb179'") == [

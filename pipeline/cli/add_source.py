@@ -48,7 +48,9 @@ def run_add_source(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     refused = 0
     for file in _progress(files, err):  # type: ignore[attr-defined]
         refused += _add_one(args, Path(file), out, err)
-    if refused:
+    if refused == len(files):  # "the others were [added]" would be untrue: there are none
+        print("nothing was changed in the sources folder", file=err)
+    elif refused:
         noun = "file was" if refused == 1 else "files were"
         print(f"{refused} {noun} refused and not added; the others were", file=err)
     elif files:

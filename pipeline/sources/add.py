@@ -119,7 +119,7 @@ def _read_document(file: Path) -> tuple[bytes, ConvertedText]:
 def with_metadata(new: NewSource, converted: ConvertedText) -> NewSource:
     """``new`` with its title and date taken from the document's metadata where the user gave none."""
     title = new.title if new.title is not None else converted.title
-    if title is None or not title.strip():
+    if title is None or (new.title is None and not title.strip()):  # an empty --title: "must not be empty"
         raise ValueError(f"--title is needed for {new.file}: its metadata gives no title")
     published = new.published if new.published is not None else (converted.published or NO_DATE)
     return dataclasses.replace(new, title=" ".join(title.split()), published=published)
@@ -163,6 +163,16 @@ def _verify_rendering(path: Path, text: str, entry: dict[str, Any]) -> None:
         raise SourceError(path, "could not write the provenance so that it reads back unchanged; report this")
 
 
+_FILE_MODE = 0o644
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a new temporary file beside ``path`` (created exclusively, never a link followed), then
     rename it over ``path``: readers see the old file or the new one."""
@@ -172,6 +182,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.fchmod(fh.fileno(), _FILE_MODE & ~_umask())  # mkstemp makes 0600; sources are files people share
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     finally:

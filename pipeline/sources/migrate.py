@@ -12,7 +12,13 @@ from pathlib import Path
 
 from pipeline.common.yamlfile import load_yaml, parse_yaml
 from pipeline.sources.add import render_provenance, write_atomically
-from pipeline.sources.documents import LEGACY_PROVENANCE_FILE, SourceError, provenance_path, read_provenance
+from pipeline.sources.documents import (
+    LEGACY_PROVENANCE_FILE,
+    SourceError,
+    _parse_entry,
+    provenance_path,
+    read_provenance,
+)
 
 
 def migrate_sources(sources_dir: Path) -> list[Path]:
@@ -30,6 +36,10 @@ def migrate_sources(sources_dir: Path) -> list[Path]:
         target = provenance_path(sources_dir / name)
         if target.exists():
             raise SourceError(target, "already exists; the shared file was left as it is")
+        try:
+            _parse_entry(target, name, entry)  # every entry is valid before anything is written or removed
+        except SourceError as exc:
+            raise SourceError(legacy, exc.problem, entry=name) from None
         text = render_provenance(name, entry)
         if parse_yaml(text) != entry:
             raise SourceError(legacy, f"entry {name!r} cannot be written back unchanged; split it by hand")

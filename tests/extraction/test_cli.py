@@ -45,8 +45,15 @@ def test_csv_has_the_agreed_header(doc: Path) -> None:
         "sentence_start",
         "sentence_end",
         "sentence",
+        "page",
     ]
     assert list(COLUMNS) == out.splitlines()[0].split(",")
+
+
+def test_page_is_empty_for_a_text_file_which_has_no_pages(doc: Path) -> None:
+    _, out, _ = run([str(doc)])
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 3 and all(r["page"] == "" for r in rows)
 
 
 def test_csv_rows_are_the_mentions_with_the_file_stem(doc: Path) -> None:

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from pipeline.defs.runs import failure_messages
+from pipeline.sources.documents import provenance_path
 from tests.conftest import Project
 from tests.reliability.corpus import add_copies, leftovers, run, start_run
 
@@ -28,9 +29,8 @@ def broken_release_settings(project: Project) -> str:
 def schema_rejects_a_new_file_name(project: Project) -> str:
     add_copies(project, 1)
     source = next(project.sources.glob("copy_*.txt"))
-    text = (project.sources / "provenance.yaml").read_text(encoding="utf-8")
     source.rename(project.sources / "bad id.txt")
-    (project.sources / "provenance.yaml").write_text(text.replace(source.name, "bad id.txt"), encoding="utf-8")
+    provenance_path(source).rename(provenance_path(project.sources / "bad id.txt"))
     return "documents_schema"
 
 

@@ -18,14 +18,19 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-import yaml
 
 from pipeline.common.settings import REPO_ROOT
 from pipeline.defs.definitions import make_definitions
 from pipeline.defs.resources import ProjectPaths, WarehouseResource
 from pipeline.defs.runs import failure_messages, materialise_all
 from pipeline.sources.add import NewSource, add_source
-from pipeline.sources.documents import SourceError, audit_sources
+from pipeline.sources.documents import (
+    SYMLINK_PROBLEM,
+    SourceError,
+    audit_sources,
+    provenance_path,
+    read_provenance_file,
+)
 from tests.conftest import Project
 from tests.reliability.corpus import run_env
 
@@ -113,13 +118,33 @@ def test_a_symbolic_link_in_the_sources_folder_is_refused_and_never_read(project
 def test_add_source_never_writes_through_a_link_planted_in_the_folder(project: Project, tmp_path: Path) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("precious\n", encoding="utf-8")
-    (project.sources / ".report.txt.add-source.tmp").symlink_to(outside)  # the temporary name of earlier versions
+    (project.sources / ".report.txt.add-source.tmp").symlink_to(outside)  # the temporary names of earlier versions
+    (project.sources / ".report.txt.provenance.yaml.add-source.tmp").symlink_to(outside)
     (project.sources / ".provenance.yaml.add-source.tmp").symlink_to(outside)
 
     add_source(project.sources, _new(_incoming(tmp_path)))
 
     assert outside.read_text(encoding="utf-8") == "precious\n"
     assert (project.sources / "report.txt").read_text(encoding="utf-8").startswith("In 2023")
+    record = provenance_path(project.sources / "report.txt")
+    assert not record.is_symlink() and read_provenance_file(record).title == "A report"
+
+
+def test_add_source_never_writes_through_a_link_planted_as_the_new_provenance_file(
+    project: Project, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("precious\n", encoding="utf-8")
+    planted = provenance_path(project.sources / "report.txt")
+    planted.symlink_to(outside)
+    before = _tree(project.sources)
+
+    with pytest.raises(SourceError, match="the id 'report' is taken by report.txt; pass --replace"):
+        add_source(project.sources, _new(_incoming(tmp_path)))
+
+    assert outside.read_text(encoding="utf-8") == "precious\n"
+    assert _tree(project.sources) == before and planted.is_symlink()
+    assert f"{planted}: {SYMLINK_PROBLEM}" in [str(p) for p in audit_sources(project.sources)]
 
 
 def test_add_source_refuses_to_replace_a_link_at_the_destination(project: Project, tmp_path: Path) -> None:
@@ -151,8 +176,11 @@ def test_twenty_add_sources_started_together_all_land(project: Project, tmp_path
         done = list(pool.map(add, files))
 
     assert [d.returncode for d in done] == [0] * 20, [d.stderr for d in done if d.returncode]
-    entries = yaml.safe_load((project.sources / "provenance.yaml").read_text(encoding="utf-8"))["documents"]
-    assert {f.name for f in files} <= set(entries)
+    for file in files:  # each document and its own provenance file, complete
+        assert (project.sources / file.name).read_bytes() == file.read_bytes()
+        record = read_provenance_file(provenance_path(project.sources / file.name))
+        assert (record.title, record.sha256) == (file.stem, hashlib.sha256(file.read_bytes()).hexdigest())
+    assert not [p.name for p in project.sources.iterdir() if p.name.startswith(".")]  # no temporary file left
     assert audit_sources(project.sources) == []
 
 
@@ -160,12 +188,12 @@ def test_twenty_add_sources_started_together_all_land(project: Project, tmp_path
 
 
 def _edit_seed_entry(project: Project, field: str, raw_value: str) -> None:
-    path = project.sources / "provenance.yaml"
+    """Write ``raw_value`` as the value of ``field`` in the seed document's own provenance file."""
+    path = provenance_path(project.sources / SEED)
     text = path.read_text(encoding="utf-8")
-    start = text.index(f"  {SEED}:")
-    at = text.index(f"    {field}:", start)
+    at = text.index(f"\n{field}:") + 1
     line_end = text.index("\n", at)
-    path.write_text(text[:at] + f"    {field}: {raw_value}" + text[line_end:], encoding="utf-8")
+    path.write_text(text[:at] + f"{field}: {raw_value}" + text[line_end:], encoding="utf-8")
 
 
 def impossible_day_quoted(project: Project) -> str:
@@ -179,7 +207,7 @@ def impossible_day_unquoted(project: Project) -> str:
 
 
 def script_address_as_licence_url(project: Project) -> str:
-    _edit_seed_entry(project, "license", "unknown\n    license_url: javascript:alert(1)")
+    _edit_seed_entry(project, "license", "unknown\nlicense_url: javascript:alert(1)")
     return "license_url must be an http(s) address or a mailto: address"
 
 
@@ -194,14 +222,13 @@ def control_character_in_a_title(project: Project) -> str:
 
 
 def alias_bomb_in_published(project: Project) -> str:
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
-        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    """A value of nine lists, each nine references to the one before: 9**9 items once expanded."""
+    bomb = "\n  - &a [x, x, x, x, x, x, x, x, x]" + "".join(
+        f"\n  - &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
         for i in range(8)
     )
-    path = project.sources / "provenance.yaml"
-    path.write_text(bomb + path.read_text(encoding="utf-8"), encoding="utf-8")
-    _edit_seed_entry(project, "published", "*i")
+    _edit_seed_entry(project, "published", bomb)
     return "published must be an ISO 8601 date"
 
 
@@ -350,15 +377,22 @@ def test_an_id_longer_than_a_file_name_can_be_is_refused(project: Project, tmp_p
         add_source(project.sources, _new(_incoming(tmp_path), doc_id="a" * 250))
 
 
-def test_add_source_names_an_unreadable_provenance_file(project: Project, tmp_path: Path) -> None:
-    path = project.sources / "provenance.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + f"  {SEED}:\n    title: twice\n", encoding="utf-8")
+def test_add_source_leaves_another_documents_unreadable_provenance_file_as_it_is(
+    project: Project, tmp_path: Path
+) -> None:
+    """Adding reads and writes no other document's provenance file: a broken one is neither a reason to refuse
+    nor touched; the run still names it."""
+    path = provenance_path(project.sources / SEED)
+    path.write_text(path.read_text(encoding="utf-8") + "title: twice\n", encoding="utf-8")
     before = _tree(project.sources)
 
-    with pytest.raises(SourceError, match=r"provenance.yaml: not valid YAML: duplicate key"):
-        add_source(project.sources, _new(_incoming(tmp_path)))
+    add_source(project.sources, _new(_incoming(tmp_path)))
 
-    assert _tree(project.sources) == before
+    after = _tree(project.sources)
+    assert sorted(set(after) - set(before)) == ["report.txt", "report.txt.provenance.yaml"]
+    assert {name: after[name] for name in before} == before
+    (problem,) = audit_sources(project.sources)
+    assert str(problem).startswith(f"{path}: not valid YAML: duplicate key 'title'")
 
 
 def test_a_warehouse_path_at_a_file_that_is_no_duckdb_file_is_refused_naming_it(project: Project) -> None:
@@ -377,13 +411,13 @@ def test_a_warehouse_path_at_a_file_that_is_no_duckdb_file_is_refused_naming_it(
 
 
 def test_a_list_as_a_provenance_key_is_refused_naming_the_file(project: Project) -> None:
-    path = project.sources / "provenance.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "  ? [a, b]\n  : {}\n", encoding="utf-8")
+    path = provenance_path(project.sources / SEED)
+    path.write_text(path.read_text(encoding="utf-8") + "? [a, b]\n: {}\n", encoding="utf-8")
 
     result = project.materialise()
 
     assert not result.success
-    assert any("provenance.yaml: not valid YAML" in m for m in failure_messages(result)), failure_messages(result)
+    assert any(f"{path}: not valid YAML" in m for m in failure_messages(result)), failure_messages(result)
 
 
 def test_a_control_character_in_a_file_name_cannot_forge_an_error_line(project: Project) -> None:
@@ -393,7 +427,10 @@ def test_a_control_character_in_a_file_name_cannot_forge_an_error_line(project: 
 
     messages = failure_messages(result)
     assert not result.success
-    assert any("a\\nerror: fake.txt: document has no provenance entry" in m for m in messages), messages
+    named = "a\\nerror: fake.txt: document has no provenance file ("  # in the problem, the newline reads as a space
+    assert any(named in m and m.endswith("fake.txt.provenance.yaml); add it with add-source") for m in messages), (
+        messages
+    )
     assert all("\n" not in m for m in messages)
 
 
