@@ -191,15 +191,22 @@ def _enrich_sentence(
             geography = geography or before.geography
             if period is None and (before.period_start is not None or before.period_end is not None):
                 period = Period(before.period_start, before.period_end, m.start, m.end)
+        start, end = _ordered(period)
         enrichment = Enrichment(
-            subject=subjects[i],
-            geography=geography,
-            period_start=period.start if period else None,
-            period_end=period.end if period else None,
-            rate_per=rates[i],
+            subject=subjects[i], geography=geography, period_start=start, period_end=end, rate_per=rates[i]
         )
         out[(m.start, m.end, m.kind)] = enrichment
         previous.enrichment, previous.kind, previous.end = enrichment, m.kind, m.end
+
+
+def _ordered(period: Period | None) -> tuple[str | None, str | None]:
+    """A period's start and end, or neither when the text gave them in the wrong order (odd years, a misread
+    range): enrichment never states a period that ends before it starts."""
+    if period is None:
+        return None, None
+    if period.start is not None and period.end is not None and period.start > period.end:
+        return None, None
+    return period.start, period.end
 
 
 def enrich(
