@@ -67,3 +67,39 @@ def test_a_source_whose_provenance_file_is_unreadable_is_read_without_its_date_a
     assert warning.startswith(f"extract: {record}: not valid YAML: duplicate key 'title'")
     assert warning.endswith(f"; {document} is read without its publication date")
     assert len(list(csv.DictReader(io.StringIO(done.stdout)))) > 0
+
+
+RELEASE = "In May, 12,400 people applied for asylum in Mexico, 8 percent more than in April.\n"
+
+
+def _periods(done: subprocess.CompletedProcess[str]) -> dict[str, tuple[str, str]]:
+    assert done.returncode == 0, done.stderr
+    return {r["text"]: (r["period_start"], r["period_end"]) for r in csv.DictReader(io.StringIO(done.stdout))}
+
+
+def test_published_reads_the_files_against_that_date(tmp_path: Path, seeded_project: Project) -> None:
+    file = tmp_path / "release.txt"
+    file.write_text(RELEASE, encoding="utf-8")
+    without = _periods(_extract("--enrich", str(file), sources=seeded_project.sources))
+    given = _periods(_extract("--enrich", "--published", "2022-06-15", str(file), sources=seeded_project.sources))
+    assert without["12,400"] == ("", "")
+    assert given["12,400"] == ("2022-05-01", "2022-05-31")
+
+
+def test_a_provenance_file_beside_a_document_gives_its_date(tmp_path: Path, seeded_project: Project) -> None:
+    file = tmp_path / "release.txt"
+    file.write_text(RELEASE, encoding="utf-8")
+    provenance_path(file).write_text(
+        "title: A release\npublisher: Tests\npublished: '2023-06-02'\nurl: null\nlicense: unknown\n"
+        f"bytes: {len(RELEASE.encode())}\nsha256: '{'0' * 64}'\n",
+        encoding="utf-8",
+    )
+    assert _periods(_extract("--enrich", str(file), sources=seeded_project.sources))["12,400"] == (
+        "2023-05-01",
+        "2023-05-31",
+    )
+
+
+def test_a_published_date_that_is_no_date_is_a_usage_error(tmp_path: Path) -> None:
+    done = _extract("--published", "2022-13", str(tmp_path / "x.txt"))
+    assert done.returncode == 2 and "--published: must be an ISO 8601 date" in done.stderr

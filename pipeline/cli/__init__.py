@@ -25,7 +25,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             gazetteer = load_enrichment_gazetteer(sys.stderr)
             if gazetteer is None:
                 return 2
-        return run_extract(args.paths, args.format, sys.stdout, sys.stderr, gazetteer)
+        return run_extract(args.paths, args.format, sys.stdout, sys.stderr, gazetteer, args.published)
     if args.command == "run":
         from pipeline.cli.run import run_all
 

@@ -89,7 +89,14 @@ def _document_rows(
     return [mention_row(doc, m, page_starts=pages) for m in extract(converted.text, published)]
 
 
-def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer: Gazetteer | None = None) -> int:
+def run_extract(
+    paths: list[str],
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+    gazetteer: Gazetteer | None = None,
+    published: str | None = None,
+) -> int:
     """Write the mentions of every file in ``paths`` to ``out`` as ``csv`` or ``jsonl``.
 
     With a ``gazetteer`` the enrichment columns are appended (the command's
@@ -122,7 +129,8 @@ def run_extract(paths: list[str], fmt: str, out: TextIO, err: TextIO, gazetteer:
             status = 1
             continue
         doc = os.path.splitext(os.path.basename(path))[0]
-        found = _document_rows(doc, converted, dates.of(path), gazetteer)
+        date = published or dates.of(path) or converted.published
+        found = _document_rows(doc, converted, date, gazetteer)
         rows = [tuple(row[k] for k in keys) for row in found]
         try:
             if writer is not None:

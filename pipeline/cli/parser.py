@@ -58,8 +58,9 @@ examples:
   FIGURES_SOURCES_DIR=/tmp/my-sources {PROG} run"""
 
 _COLUMNS_TEXT = textwrap.fill(
-    f"Output columns: {', '.join(('doc', *FIELDS))}. doc is the file stem; start and end are the character "
-    "offsets of text in the file (sentence_start and sentence_end those of sentence); value is a plain decimal, "
+    f"Output columns: {', '.join(('doc', *FIELDS, 'page'))}. doc is the file stem; start and end are the "
+    "character offsets of text in the file's text (sentence_start and sentence_end those of sentence); page is "
+    "the PDF page, empty for other formats; value is a plain decimal, "
     f"or an ISO date for dates; approx is the figure's qualifier ({', '.join(QUALIFIERS)}: about, at least, "
     f"at most) or empty. --enrich appends "
     f"{', '.join(ENRICHMENT_COLUMNS)}.",
@@ -71,10 +72,13 @@ Print every numeric mention (counts, percents, money, ratios, multipliers,
 years, dates, durations) of the given text files, one row per mention. It does
 not touch the warehouse and starts without loading Dagster.
 
-Files are read as UTF-8 exactly as stored, so offsets index the file's text; a
-file of a sources folder is read with its recorded publication date. A path
-that cannot be read (missing, a folder, not UTF-8) gets one line on standard
-error and the exit status 1, after the other files are written.
+Files are read as the pipeline reads its sources: .txt and .md as UTF-8
+exactly as stored (offsets index the file), .pdf and .html through the same
+converters (same text, offsets and pages); any other file as UTF-8 text. A
+file is read against its publication date: --published, else the date in its
+provenance file beside it, else its metadata. A path that cannot be read
+(missing, a folder, not UTF-8, a corrupt PDF) gets one line on standard error
+and the exit status 1, after the other files are written.
 
 {_COLUMNS_TEXT}"""
 
@@ -82,7 +86,8 @@ _EXTRACT_EPILOG = f"""\
 examples:
   {PROG} extract sources/*.txt > mentions.csv
   {PROG} extract report.md --format jsonl
-  {PROG} extract --enrich report.md"""
+  {PROG} extract --enrich report.md
+  {PROG} extract --enrich --published 2022-06-15 release.html"""
 
 _ADD_SOURCE_DESCRIPTION = """\
 Copy each FILE (.pdf, .html/.htm, .md or .txt; a folder stands for the
@@ -167,6 +172,16 @@ def _add_run(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentPar
     )
 
 
+def _published_date(value: str) -> str:
+    """``--published``: an ISO 8601 day, month or year (argparse reports anything else as a usage error)."""
+    from pipeline.common.isodates import iso_date
+
+    try:
+        return iso_date(value, "year")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     ext = sub.add_parser(
         "extract",
@@ -176,7 +191,7 @@ def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.Argumen
         formatter_class=_Formatter,
         parents=parents,
     )
-    ext.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .md or other UTF-8 text file")
+    ext.add_argument("paths", nargs="+", metavar="PATH", help="a .pdf, .html, .md, .txt or other UTF-8 text file")
     ext.add_argument(
         "--format",
         choices=("csv", "jsonl"),
@@ -188,6 +203,14 @@ def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.Argumen
         action="store_true",
         help="add what each statistical figure counts, where and when: " + ", ".join(ENRICHMENT_COLUMNS) + " "
         "(regions from $FIGURES_SOURCES_DIR/regions.yaml)",
+    )
+    ext.add_argument(
+        "--published",
+        metavar="DATE",
+        type=_published_date,
+        help="the publication date (ISO 8601 day, month or year) the files are read against, for 'last year', "
+        "'in May', 'so far this year'; default: the date in a file's provenance file beside it, else in its "
+        "metadata (PDF, HTML), else its dateline",
     )
 
 
