@@ -26,13 +26,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.convert.model import REPLACEMENT, ConversionError, ConvertedText
+from pipeline.convert.model import REPLACEMENT, ConversionError, ConvertedText, code_mark
 
 if TYPE_CHECKING:
     from lxml.etree import XPath, _Element
     from trafilatura.settings import Extractor
 
-CONVERTER = f"trafilatura {version('trafilatura')}"
+CONVERTER = f"trafilatura {version('trafilatura')} (layout {code_mark(__file__)})"
 
 #: htmldate rejects dates after this one; its default is today, which makes the result depend on the clock.
 MAX_DATE = "2099-12-31"

@@ -48,3 +48,13 @@ class ConvertedText:
         if not self.page_starts:
             return None
         return bisect.bisect_right(self.page_starts, offset)
+
+
+def code_mark(module_file: str) -> str:
+    """The first 8 hex digits of the SHA-256 of a converter's own source file: named in its ``converter`` string,
+    so that a change of how the project lays text out counts as a new converter version (and the drift check
+    sees it), not only an upgrade of the library."""
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:8]

@@ -49,9 +49,11 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.convert.model import REPLACEMENT, ConversionError, ConvertedText
+from pipeline.convert.model import REPLACEMENT, ConversionError, ConvertedText, code_mark
 
-CONVERTER = f"pypdfium2 {pdfium.PYPDFIUM_INFO.version} (PDFium {pdfium.PDFIUM_INFO.build})"
+CONVERTER = (
+    f"pypdfium2 {pdfium.PYPDFIUM_INFO.version} (PDFium {pdfium.PDFIUM_INFO.build}; layout {code_mark(__file__)})"
+)
 
 _LOCK = threading.Lock()
 
