@@ -68,6 +68,12 @@ class Documents(pa.DataFrameModel):
         description="U+FFFD characters the converter wrote for glyphs the file maps to no character (a minus sign "
         "in some fonts): never dropped silently.",
     )
+    pages_without_text: Series[INT_LIST] = pa.Field(
+        nullable=True,
+        description="For a PDF: the pages (1-based) that have no text layer (scanned pages, images); their "
+        "figures are not in the text until they are OCRed. Empty when every page has text.",
+        metadata={"in_release": False},
+    )
     n_dropped_lines: Series[pd.Int64Dtype] = pa.Field(
         ge=0, description="Running headers and footers, page numbers and watermarks left out of the text."
     )

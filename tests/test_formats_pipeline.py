@@ -13,6 +13,7 @@ from pipeline.defs.definitions import make_definitions
 from pipeline.defs.runs import materialise_all
 from pipeline.sources.add import NewSource, add_source
 from tests.conftest import Project
+from tests.pdf_fixtures import image_page, text_page, write_pdf
 
 PAGE_ONE = "Irregular crossings at the southern border were reported in this survey."
 PAGE_TWO = "In 2023, 12,400 people applied for asylum in Costa Rica, up 8 percent from 2022."
@@ -115,3 +116,10 @@ def test_an_unchanged_pdf_is_not_converted_again(project: Project, tmp_path: Pat
     assert materialise_all(make_definitions(project.resources()), dg.DagsterInstance.ephemeral()).success
     ((text,),) = project.query("select text from documents where doc_id = 'survey'")
     assert text.endswith(" "), "the stored text was reused, not converted again"
+
+
+def test_pages_without_a_text_layer_are_recorded(project: Project, tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "mixed.pdf", [text_page("In 2023, 12,400 people applied for asylum."), image_page])
+    _add(project, pdf, title="A report with a scanned page")
+    assert project.materialise().success
+    assert project.query("select n_pages, pages_without_text from documents where doc_id = 'mixed'") == [(2, [2])]

@@ -32,7 +32,7 @@ def test_every_table_of_the_registry_has_a_publishable_spec(table: str) -> None:
 
 def test_documents_text_is_withheld_and_quoted_columns_are_marked() -> None:
     documents, mentions = table_spec("documents", SCHEMAS["documents"]), table_spec("mentions", SCHEMAS["mentions"])
-    assert [f.name for f in documents.withheld] == ["page_starts", "text"]
+    assert [f.name for f in documents.withheld] == ["pages_without_text", "page_starts", "text"]
     assert "text" not in documents.field_names
     assert mentions.quoted_fields == ["text", "sentence", "subject"]
 

@@ -46,6 +46,7 @@ def documents_frame(docs: Iterable[SourceDocument]) -> pd.DataFrame:
             "text_sha256": sha256_of(d.text.encode("utf-8")),
             "n_chars": len(d.text),
             "n_replacement_chars": d.converted.replacement_chars,
+            "pages_without_text": list(d.converted.empty_pages) or None,
             "n_dropped_lines": d.converted.dropped_lines,
             "page_starts": list(d.converted.page_starts) or None,
             "text": d.text,

@@ -18,8 +18,8 @@ from pipeline.store.tables import replace_table, table_exists
 from schemas import Documents
 
 _STORED = (
-    "select sha256, format, converter, text, page_starts, n_replacement_chars, n_dropped_lines, text_sha256 "
-    "from documents"
+    "select sha256, format, converter, text, page_starts, n_replacement_chars, n_dropped_lines, text_sha256, "
+    "pages_without_text from documents"
 )
 
 
@@ -49,11 +49,13 @@ def stored_texts(conn: duckdb.DuckDBPyConnection) -> tuple[StoredTexts, dict[str
             "select column_name from information_schema.columns where table_name = 'documents'"
         ).fetchall()
     }
-    if not table_exists(conn, "documents") or "converter" not in columns:
+    if not table_exists(conn, "documents") or "pages_without_text" not in columns:
         return StoredTexts(), {}
     texts, hashes = {}, {}
-    for sha, fmt, converter, text, pages, replaced, dropped, text_sha in conn.execute(_STORED).fetchall():
-        converted = ConvertedText(text, fmt, converter, tuple(pages or ()), None, None, replaced, dropped)
+    for sha, fmt, converter, text, pages, replaced, dropped, text_sha, empty in conn.execute(_STORED).fetchall():
+        converted = ConvertedText(
+            text, fmt, converter, tuple(pages or ()), None, None, replaced, dropped, tuple(empty or ())
+        )
         texts[(sha, converter)] = converted
         hashes[sha] = (converter, text_sha)
     return StoredTexts(texts), hashes
@@ -97,4 +99,10 @@ def documents(
     with duckdb.get_connection() as conn:
         replace_table(conn, "documents", df)
     context.log.info(f"{len(df)} documents verified and loaded")
-    return dg.MaterializeResult(metadata=table_metadata(Documents, df.drop(columns=["text", "page_starts"])))
+    for d in docs:
+        if d.converted.empty_pages:
+            pages = ", ".join(map(str, d.converted.empty_pages))
+            context.log.warning(f"{d.path}: page(s) {pages} have no text layer (scans?); their figures are missing")
+    return dg.MaterializeResult(
+        metadata=table_metadata(Documents, df.drop(columns=["text", "page_starts", "pages_without_text"]))
+    )
