@@ -10,6 +10,7 @@ deterministic, read only the document, and import nothing from Dagster.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -183,6 +184,7 @@ def _enrich_sentence(
     spans3 = [(m.kind, m.start, m.end) for m in figures]
     periods = _sentence_periods(doc, cs, ce, spans3, segments)
     rates = _sentence_rates(clean, figures, ce, spans3)
+    rescoped = bool(_RESCOPING.search(clean, cs, ce))
     for i, m in enumerate(figures):
         geography = tuple(sorted(geographies[i]))
         period = periods[i]
@@ -191,12 +193,28 @@ def _enrich_sentence(
             geography = geography or before.geography
             if period is None and (before.period_start is not None or before.period_end is not None):
                 period = Period(before.period_start, before.period_end, m.start, m.end)
+        elif before is not None and not rescoped and same_paragraph(clean, previous.end, m.start):
+            geography = geography or before.geography  # the place the paragraph is about, as a reader carries it
         start, end = _ordered(period)
         enrichment = Enrichment(
             subject=subjects[i], geography=geography, period_start=start, period_end=end, rate_per=rates[i]
         )
         out[(m.start, m.end, m.kind)] = enrichment
         previous.enrichment, previous.kind, previous.end = enrichment, m.kind, m.end
+
+
+#: Words by which a sentence names a scope of its own, so that it does not inherit the place of the figure before
+#: it: "in these three countries", "all other workers in the region", "worldwide".
+_RESCOPING = re.compile(
+    r"\b(?:countr(?:y|ies)|nations?|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?"
+    r"|world)\b",
+    re.IGNORECASE,
+)
+
+
+def same_paragraph(text: str, earlier: int, later: int) -> bool:
+    """Whether offsets ``earlier`` and ``later`` lie in one paragraph (no blank line between them)."""
+    return 0 <= earlier <= later and "\n\n" not in text[earlier:later]
 
 
 def _ordered(period: Period | None) -> tuple[str | None, str | None]:
