@@ -89,7 +89,7 @@ TEXTS = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40).map("".joi
 DATES = st.one_of(st.none(), st.sampled_from(["2022", "2022-06", "2022-06-15", "2019-12-31", "2024-02-29"]))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS, published=DATES)
 def test_every_enriched_row_of_any_text_validates(text: str, published: str | None) -> None:
     rows = mention_rows("doc", text, GAZETTEER, published)
