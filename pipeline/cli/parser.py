@@ -156,14 +156,23 @@ def _debug_option() -> argparse.ArgumentParser:
     return parent
 
 
+def _command(
+    sub: argparse._SubParsersAction,
+    parents: list[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    epilog: str,
+) -> argparse.ArgumentParser:
+    """A command's parser: its one-line summary, description and examples laid out as written, ``--debug``."""
+    return sub.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter, parents=parents
+    )
+
+
 def _add_run(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    run = sub.add_parser(
-        "run",
-        help="build the warehouse and the release from the sources",
-        description=_RUN_DESCRIPTION,
-        epilog=_RUN_EPILOG,
-        formatter_class=_Formatter,
-        parents=parents,
+    run = _command(
+        sub, parents, "run", "build the warehouse and the release from the sources", _RUN_DESCRIPTION, _RUN_EPILOG
     )
     run.add_argument(
         "--release",
@@ -183,13 +192,13 @@ def _published_date(value: str) -> str:
 
 
 def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    ext = sub.add_parser(
+    ext = _command(
+        sub,
+        parents,
         "extract",
-        help="print every numeric mention of the given text files",
-        description=_EXTRACT_DESCRIPTION,
-        epilog=_EXTRACT_EPILOG,
-        formatter_class=_Formatter,
-        parents=parents,
+        "print every numeric mention of the given text files",
+        _EXTRACT_DESCRIPTION,
+        _EXTRACT_EPILOG,
     )
     ext.add_argument("paths", nargs="+", metavar="PATH", help="a .pdf, .html, .md, .txt or other UTF-8 text file")
     ext.add_argument(
@@ -215,13 +224,13 @@ def _add_extract(sub: argparse._SubParsersAction, parents: list[argparse.Argumen
 
 
 def _add_add_source(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    add = sub.add_parser(
+    add = _command(
+        sub,
+        parents,
         "add-source",
-        help="add a document to the sources, with its provenance",
-        description=_ADD_SOURCE_DESCRIPTION,
-        epilog=_ADD_SOURCE_EPILOG,
-        formatter_class=_Formatter,
-        parents=parents,
+        "add a document to the sources, with its provenance",
+        _ADD_SOURCE_DESCRIPTION,
+        _ADD_SOURCE_EPILOG,
     )
     add.add_argument(
         "files", nargs="+", metavar="FILE", help="documents (or folders of documents); a file's stem becomes its id"
@@ -256,12 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run(sub, parents)
     _add_extract(sub, parents)
     _add_add_source(sub, parents)
-    sub.add_parser(
+    _command(
+        sub,
+        parents,
         "migrate-sources",
-        help="split an old shared provenance.yaml into per-document files",
-        description=_MIGRATE_DESCRIPTION,
-        epilog=_MIGRATE_EPILOG,
-        formatter_class=_Formatter,
-        parents=parents,
+        "split an old shared provenance.yaml into per-document files",
+        _MIGRATE_DESCRIPTION,
+        _MIGRATE_EPILOG,
     )
     return parser
