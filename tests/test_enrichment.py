@@ -76,7 +76,7 @@ CASES = [
     ("004", 9683, "1,520", "grants of asylum", "NCA;USA", JAN_JUL_2021, None),
     ("004", 9749, "one in 50", "people", "USA", JAN_JUL_2021, None),
     ("004", 9850, "49", "people", "USA", JAN_JUL_2021, None),
-    ("004", 10252, "3.5 for every 50", "people", "CAN;MEX;NCA;USA", NO_PERIOD, None),
+    ("004", 10252, "3.5 for every 50", "people", "CAN;MEX;NCA;USA", JAN_JUL_2021, None),  # the paragraph's frame
     ("004", 10852, "40 percent", "migrants", "NCA", NO_PERIOD, None),
     ("004", 14005, "35,795", "places", "CAN;MEX;NCA;USA", NO_PERIOD, None),
     ("004", 14035, "355,363", "visas", "CAN;MEX;USA", NO_PERIOD, None),

@@ -21,6 +21,7 @@ from pipeline.enrichment.geography import sentence_geographies
 from pipeline.enrichment.period import (
     LOOKBACK_SENTENCES,
     Period,
+    is_comparison_base,
     lookback_period,
     opens_value_range,
     refers_back,
@@ -139,6 +140,7 @@ class _Previous:
     enrichment: Enrichment | None = None
     kind: str | None = None
     end: int = -1
+    frame: Period | None = None  # the period of the last figure that was no comparison base, and where it stood
 
 
 def _sentence_periods(doc: _Document, cs: int, ce: int, spans3: list, segments: Segments) -> list[Period | None]:
@@ -195,12 +197,18 @@ def _enrich_sentence(
                 period = Period(before.period_start, before.period_end, m.start, m.end)
         elif before is not None and not rescoped and same_paragraph(clean, previous.end, m.start):
             geography = geography or before.geography  # the place the paragraph is about, as a reader carries it
+        frame = previous.frame  # only a closed period is a frame: `since 2000` is not carried on
+        closed = frame is not None and frame.start is not None and frame.end is not None
+        if period is None and closed and _carries_period(clean, frame.span_end, m.start, cs, ce):
+            period = Period(frame.start, frame.end, m.start, m.end)
         start, end = _ordered(period)
         enrichment = Enrichment(
             subject=subjects[i], geography=geography, period_start=start, period_end=end, rate_per=rates[i]
         )
         out[(m.start, m.end, m.kind)] = enrichment
         previous.enrichment, previous.kind, previous.end = enrichment, m.kind, m.end
+        if period is not None and not is_comparison_base(clean, m.start):  # the frame a reader carries on
+            previous.frame = Period(start, end, m.start, m.end)
 
 
 #: Words by which a sentence names a scope of its own, so that it does not inherit the place of the figure before
@@ -209,6 +217,25 @@ _RESCOPING = re.compile(
     r"\b(?:countr(?:y|ies)|nations?|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?"
     r"|world)\b",
     re.IGNORECASE,
+)
+
+
+def _carries_period(text: str, earlier: int, later: int, sentence_start: int, sentence_end: int) -> bool:
+    """Whether a figure whose sentence names no time takes the period of the figure before it.
+
+    A reader carries the time frame over the rest of its paragraph and into the next one (news items put one
+    sentence in each paragraph), but not into a sentence that speaks of the present (``Presently``) or cites a
+    study of its own (``(Brodbeck et al. 2018)``).
+    """
+    if earlier < 0 or earlier > later or text.count("\n\n", earlier, later) > 1:
+        return False
+    return not _OWN_TIME.search(text, sentence_start, sentence_end)
+
+
+#: Words by which a sentence sets a time of its own that is no time expression: the present, or a cited study.
+_OWN_TIME = re.compile(
+    r"\b(?:[Pp]resently|[Cc]urrently|[Nn]owadays|[Tt]oday|at\s+present|right\s+now)\b"
+    r"|\bet\s+al\b|\(\s*[A-Z][^()]{0,80}?\d{4}[a-z]?\s*\)"
 )
 
 

@@ -47,6 +47,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from pipeline.enrichment.segments import Segments
 
@@ -98,13 +99,19 @@ _MONTH_NAME = (
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _RELATIVE = re.compile(
-    r"\b(?P<sofar>(?:[Ss]o\s+far|[Ee]arlier)\s+this\s+year)\b"
+    r"\b(?P<fysofar>(?:[Tt]his|[Tt]he\s+current)\s+fiscal\s+year|(?:[Tt]he\s+)?fiscal\s+year\s+(?:so\s+far|to\s+date)"
+    r"|[Ff]iscal[-\s]year[-\s]to[-\s]date|FYTD)\b"
+    r"|\b(?P<sofar>(?:[Ss]o\s+far|[Ee]arlier)\s+this\s+year|(?:[Tt]he|[Tt]his)\s+year\s+(?:so\s+far|to\s+date)"
+    r"|[Yy]ear[-\s]to[-\s]date)\b"
+    r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s))"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    r"|\b(?P<yesterday>[Yy]esterday)\b"
     r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
     r"(?:the|this)\s+year)\b"
     r"|\b(?P<last>[Ll]ast\s+year)\b"
     r"|\b(?P<this>[Tt]his\s+year)\b"
     r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
-    r"|(?P<prep>\b(?:(?:[Bb]y\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom)\s+)?"
+    r"|(?P<prep>\b(?:(?:[Bb]y\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom|[Ff]or|[Oo]f)\s+)?"
     r"(?:(?:early|mid|late)[\s-]+)?)(?P<month>" + _MONTH_NAME + r")(?!\w)(?!\s*\d)(?!,\s*(?:19|20)\d\d\b(?![,.]\d))"
 )
 _VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -126,6 +133,7 @@ _REFERS_BACK = re.compile(
     r"^\W*(?:This|That|These|Those)\s+(?:meant|means|figure|number|is|was|represents|amounted)\b|"
     r"^\W*(?:For|Of)\s+(?:the\s+)?(?:other|remaining|rest)\b|^\W*Of\s+(?:these|them|those)\b"
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 LOOKBACK_SENTENCES = 3
@@ -259,6 +267,8 @@ def time_expressions(
             single.append(period)  # `fiscal years 2023 and 2024`: both fiscal
         elif kind == "date" and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
             single.append(_date_period(text, start, end, value))
+    if today is not None:
+        single = [_to_date(text, p, today) for p in single]
     merged: list[Period] = []
     i = 0
     while i < len(single):
@@ -275,6 +285,20 @@ def time_expressions(
         i += 1
     relative = relative_expressions(text, today, merged)
     return sorted(merged + relative, key=lambda p: p.span_start) if relative else merged
+
+
+_SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date)\s+(?:in|during|for)\s+(?:the\s+year\s+)?$", re.IGNORECASE)
+_SO_FAR_AFTER = re.compile(r"^\s+(?:so\s+far|to\s+date)\b", re.IGNORECASE)
+
+
+def _to_date(text: str, period: Period, today: str) -> Period:
+    """``so far in 2022`` in a document of 8 July 2022: the year up to that day, not the whole year."""
+    if period.end is None or period.end[:4] != today[:4] or period.end <= today or period.is_range:
+        return period
+    before = text[max(0, period.span_start - 30) : period.span_start]
+    if _SO_FAR_BEFORE.search(before) or _SO_FAR_AFTER.match(text, period.span_end):
+        return Period(period.start, today, period.span_start, period.span_end, fiscal=period.fiscal)
+    return period
 
 
 def relative_expressions(text: str, today: str | None, known: Sequence[Period]) -> list[Period]:
@@ -294,8 +318,16 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
             continue
-        if m.group("sofar"):
+        if m.group("fysofar"):  # the US federal fiscal year running on the document's date, to that date
+            lo, hi = f"{year if month >= 10 else year - 1:04d}-10-01", today
+        elif m.group("sofar"):
             lo, hi = f"{year:04d}-01-01", today
+        elif m.group("weekday"):  # `on Monday`: the latest Monday up to the document's date
+            day = date.fromisoformat(today)
+            back = (day.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+            lo = hi = (day - timedelta(days=back)).isoformat()
+        elif m.group("yesterday"):
+            lo = hi = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
         elif m.group("first"):
             n = m.group("n").lower()
             lo, hi = _span(year, 1, min(12, int(n) if n.isdigit() else _NUMBER_WORDS[n]))
@@ -367,6 +399,7 @@ def sentence_periods(
     # What each figure hands to the next one joined to it: its period, or the base it is compared with.
     handed: list[Period | None] = []
     lead_lo, lead_hi = segments.leading
+    bases = [is_comparison_base(text, start) for _, start, _ in figures]
     for i, (kind, start, end) in enumerate(figures):
         endpoint = _value_range_end(text, figures, i)
         if endpoint is not None and len(ranges) == 1:
@@ -378,7 +411,10 @@ def sentence_periods(
         if period is None and opens_value_range(text, figures, i):  # `between 35,000 and 50,000 in 2024`
             period = nearest(*segments.own[i + 1], *figures[i + 1][1:])
         if period is not None and kind in ("percent", "multiplier") and _is_comparison_base(text, period):
-            result.append(result[i - 1] if i > 0 else None)  # `an increase of 7.6% over 2022`: 2022 is the base
+            # `an increase of 7.6% over 2022`: 2022 is the base; the change takes the period of the last figure that
+            # is no base itself (`up 16% from 232,963 in August, and up 50% from July`: neither August nor July)
+            current = [result[j] for j in range(i) if not bases[j]]
+            result.append(current[-1] if current else None)
             handed.append(period)  # `a 7 percent decline from FY22's record of 2,206,436`
             continue
         if period is None and segments.in_first_group[i]:
@@ -387,7 +423,20 @@ def sentence_periods(
             period = handed[i - 1] if i > 0 and not segments.break_before[i] else nearest(lead_lo, lead_hi, start, end)
         result.append(period)
         handed.append(period)
+    for i in range(len(figures) - 2, -1, -1):  # `200 people crossed in three boats on Monday`: the clause's time
+        if (
+            result[i] is None
+            and not segments.break_before[i + 1]
+            and not bases[i + 1]
+            and figures[i][0] == figures[i + 1][0]
+        ):
+            result[i] = result[i + 1]
     return result
+
+
+def is_comparison_base(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is what a change is measured from (``up 16% from 232,963``)."""
+    return bool(_COMPARISON_BASE.search(text[max(0, start - 50) : start]))
 
 
 def opens_value_range(text: str, figures: Sequence[tuple[str, int, int]], i: int) -> bool:
