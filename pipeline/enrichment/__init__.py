@@ -29,6 +29,7 @@ from pipeline.enrichment.period import (
     time_expressions,
 )
 from pipeline.enrichment.rate import rate_per
+from pipeline.enrichment.scope import areas_of, document_scope, fold_areas
 from pipeline.enrichment.segments import Segments, segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
@@ -117,6 +118,8 @@ class _Document:
     statistical: list[MentionLike]
 
     def __post_init__(self) -> None:
+        self.areas = areas_of(self.gazetteer)
+        self.scope = tuple(sorted(document_scope(self.clean, self.places, self.gazetteer.names_people, self.gazetteer)))
         self.place_starts = [p.start for p in self.places]
         self.expression_starts = [p.span_start for p in self.expressions]
         self.statistical_starts = [m.start for m in self.statistical]
@@ -197,6 +200,9 @@ def _enrich_sentence(
                 period = Period(before.period_start, before.period_end, m.start, m.end)
         elif before is not None and not rescoped and same_paragraph(clean, previous.end, m.start):
             geography = geography or before.geography  # the place the paragraph is about, as a reader carries it
+        if not geography and not rescoped:
+            geography = doc.scope  # the place the whole document is about
+        geography = tuple(sorted(fold_areas(geography, doc.areas)))
         frame = previous.frame  # only a closed period is a frame: `since 2000` is not carried on
         closed = frame is not None and frame.start is not None and frame.end is not None
         if period is None and closed and _carries_period(clean, frame.span_end, m.start, cs, ce):
