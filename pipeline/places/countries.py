@@ -61,5 +61,51 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "VEN": ("Venezuelan",),
 }
 
+# Places within a country that migration documents name as where figures are counted (islands and ports of
+# arrival, border states and towns, camps); a figure about one of them is about its country. Matched as names are.
+PLACES_WITHIN: dict[str, tuple[str, ...]] = {
+    "ESP": ("Canary Islands", "Canaries", "Balearic Islands", "Ceuta", "Melilla", "Islas Canarias", "Canarias"),
+    "ITA": ("Lampedusa", "Sicily", "Calabria", "Apulia", "Sardinia"),
+    "GRC": ("Lesbos", "Lesvos", "Samos", "Chios", "Kos", "Evros", "Crete"),
+    "GBR": ("Dover", "England", "Scotland", "Wales", "Northern Ireland"),
+    "FRA": ("Calais", "Dunkirk", "Mayotte"),
+    "USA": (
+        "Texas",
+        "Arizona",
+        "California",
+        "New Mexico",
+        "Florida",
+        "El Paso",
+        "San Diego",
+        "Rio Grande Valley",
+        "New York City",
+        "Chicago",
+    ),
+    "MEX": (
+        "Tapachula",
+        "Chiapas",
+        "Tijuana",
+        "Ciudad Juárez",
+        "Ciudad Juarez",
+        "Reynosa",
+        "Matamoros",
+        "Mexico City",
+        "Ciudad de México",
+        "Nuevo Laredo",
+        "Sonora",
+        "Chihuahua",
+        "Tamaulipas",
+        "Baja California",
+    ),
+    "PAN": ("Panama City", "Bajo Chiquito", "Lajas Blancas"),
+    "COL": ("Necoclí", "Necocli", "Bogotá", "Bogota"),
+    "BGD": ("Cox's Bazar", "Cox’s Bazar"),
+    "KEN": ("Kakuma", "Dadaab"),
+    "TUR": ("Istanbul",),
+    "POL": ("Warsaw",),
+    "LBY": ("Tripoli",),
+    "TCD": ("Adré", "Adre"),
+}
+
 # Demonyms among the aliases above: they also match in the plural.
 DEMONYM_SUFFIXES = ("an", "ian", "ean", "ine")

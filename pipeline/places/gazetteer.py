@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.places.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES
+from pipeline.places.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES, PLACES_WITHIN
 from pipeline.places.iso3166 import COUNTRIES
 
 COUNTRY_NAMES: dict[str, str] = dict(COUNTRIES)
@@ -26,7 +26,7 @@ NAME_WORDS = frozenset(
         """Program Programme Institute Initiative Declaration Convention Council Center Centre Conference Process
     Summit Dialogue Studies Foundation University Free Trade Agreement Task Force Framework Bank Office Commission
     Compact Fund Forum Group Project Partnership Platform Network Alliance Association Society Times Post Herald
-    Journal Review"""
+    Journal Review Customs Citizenship Immigration Department Embassy Ministry Coast Navy Army Agency Census"""
     )
 )
 
@@ -66,6 +66,9 @@ class Gazetteer:
             for alias in aliases:
                 for form in _with_plural(alias):
                     phrases.setdefault(form, set()).add(code)
+        for code, names in PLACES_WITHIN.items():
+            for name in names:
+                phrases.setdefault(name, set()).add(code)
         for region in regions:
             for alias in (region.name, *region.aliases):
                 phrases.setdefault(alias, set()).add(region.code)
@@ -88,7 +91,7 @@ class Gazetteer:
         """Every phrase of ``text`` naming a place, in order, names of organisations excluded."""
         found = []
         for m in self._pattern.finditer(text):
-            if _is_part_of_name(text, m.end()):
+            if _is_part_of_name(text, m.end()) or _is_other_border(text, m):
                 continue
             found.append(PlaceMatch(m.start(), m.end(), self._phrases[m.group()]))
         return found
@@ -114,6 +117,15 @@ def _is_part_of_name(text: str, end: int) -> bool:
     if m is None or text[end : end + 2] in ("'s", "’s"):
         return False
     return m.group(1) in NAME_WORDS
+
+
+# `the southern border of Mexico`, `the southern border with Guatemala`: another country's border, not the US one.
+_OTHER_BORDER = re.compile(r"\s+(?:of|with)\s+(?!the\s+(?:United\s+States|U\.?S\.?A?\.?)(?!\w))")
+
+
+def _is_other_border(text: str, m: re.Match[str]) -> bool:
+    """Whether a border phrase naming no country (``southern border``) is followed by the country it belongs to."""
+    return m.group().endswith("border") and _OTHER_BORDER.match(text, m.end()) is not None
 
 
 def codes_text(codes: Iterable[str]) -> str | None:
