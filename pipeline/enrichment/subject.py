@@ -71,7 +71,7 @@ DETERMINERS = _wordset(
 PREPOSITIONS = _wordset(
     "in at on for to from by with over under since during between into through per than as about across within "
     "without among against via after before until till toward towards onto upon like beyond around throughout "
-    "including versus despite along amid amongst above below"
+    "including versus despite along amid amongst above below near en"
 )
 CONJUNCTIONS = _wordset(
     "but nor yet so while whereas because if although though when where which who whom whose that there then "
@@ -96,7 +96,8 @@ VERBS_AFTER_HEAD = _wordset(
 ADVERBS = _wordset(
     "only also already still now then just nearly almost mostly mainly largely even ever never not often "
     "currently presently recently annually respectively approximately roughly about around some together "
-    "instead however moreover furthermore indeed meanwhile here there alone down up least"
+    "instead however moreover furthermore indeed meanwhile here there alone down up least nationwide worldwide "
+    "overall abroad"
 )
 PRONOUNS = _wordset("those these they them it this that he she we you who which one ones")
 # Words ending in -ing, -ed or -ly that are nouns or adjectives, not verbs or adverbs.
@@ -624,10 +625,34 @@ def sentence_subjects(
             subject = _clause_opening_subject(
                 text, lookback, start, kind, is_place, (antecedent_subject, antecedent_kind), known
             )
+        subject = head_phrase(subject)
         subjects.append(subject)
         recent.add(kind, subject)
     _take_subject_after_change_on(text, figures, subjects)
     return subjects
+
+
+# Words before the head that say how a figure was totalled or where it was counted, not what it counts.
+_TOTALLING = re.compile(r"^(?:(?:total|overall|cumulative|combined)\s+)+", re.IGNORECASE)
+_BORDER_PLACE = re.compile(r"^(?:(?:southern|southwest|southwestern|northern)\s+)?border\s+(?=\w)", re.IGNORECASE)
+# Events counted per person: `encounters of people attempting entry` counts encounters.
+_OF_PEOPLE = re.compile(
+    r"^(?P<head>(?:\w+\s+)?(?:encounters|apprehensions|arrivals|crossings|expulsions|removals|deportations|returns"
+    r"|interceptions|rescues))\s+of\s+(?:people|persons|individuals|migrants)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def head_phrase(subject: str | None) -> str | None:
+    """The head noun phrase a reader names: ``total encounters`` and ``southern border encounters`` count
+    ``encounters``, and so do ``encounters of people attempting entry``."""
+    if subject is None:
+        return None
+    phrase = _BORDER_PLACE.sub("", _TOTALLING.sub("", subject))
+    m = _OF_PEOPLE.match(phrase)
+    if m is not None:
+        phrase = m.group("head")
+    return phrase or subject
 
 
 class _RecentSubjects:
