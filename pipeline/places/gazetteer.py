@@ -1,6 +1,6 @@
 """The gazetteer: which phrases name which places, and where a text names them.
 
-Countries come from ISO 3166-1 (``iso3166.py``) with the abbreviations and
+Countries come from ISO 3166-1 and the CLDR names (``iso_countries.py``) with the abbreviations and
 demonyms of ``countries.py``; regions come from the curated ``sources/regions.yaml``
 and are handed in as ``Region`` records, so this module reads no file. Matching is
 case-sensitive and on whole words, the longest phrase first (``Northern Central
@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pipeline.places.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES, PLACES_WITHIN
-from pipeline.places.iso3166 import COUNTRIES
+from pipeline.places.iso_countries import country_names, country_phrases
 
-COUNTRY_NAMES: dict[str, str] = dict(COUNTRIES)
+COUNTRY_NAMES: dict[str, str] = country_names()
 
 # A place followed by one of these words is part of a name, not a place the text speaks of.
 NAME_WORDS = frozenset(
@@ -60,8 +60,9 @@ class Gazetteer:
         self.regions = regions
         self.shared_aliases = dict(shared_aliases or {})
         phrases: dict[str, set[str]] = {}
-        for code, name in COUNTRY_NAMES.items():
-            phrases.setdefault(name, set()).add(code)
+        for code, names in country_phrases().items():
+            for name in names:
+                phrases.setdefault(name, set()).add(code)
         for code, aliases in EXTRA_ALIASES.items():
             for alias in aliases:
                 for form in _with_plural(alias):
