@@ -9,7 +9,8 @@ before it and the last the words after it, as far as the nearest strong break
 (anything but a comma). The sentence's *leading* words are those before the first figure,
 after the last strong break (anything but a comma) preceding it; they scope
 over the figures coordinated with the first (``8,641 work visas and 1,520
-grants``), and over any figure that finds nothing in its own stretch.
+grants``), and over any figure that finds nothing in its own stretch. A figure in parentheses right after
+what it is the figure of (``Cuba (12,777)``) leads with the words before the parenthesis.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pipeline.enrichment.text import CLAUSE_BREAK, STRONG_BREAK
 
 _COORDINATED = re.compile(r"\b(?:and|or)\s*$")
+_OPENING_PARENTHESIS = re.compile(r"\(\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,8 @@ def segment(text: str, start: int, end: int, figures: Sequence[tuple[int, int]])
         break_before.append(m is not None)
         in_first.append(in_first[-1] and m is None and bool(_COORDINATED.search(gap)))
     first_start = figures[0][0]
-    strong = [m.end() for m in STRONG_BREAK.finditer(text, start, first_start)]
+    opened = _OPENING_PARENTHESIS.search(text, start, first_start)  # `Cuba (12,777)`: Cuba's figure
+    strong = [m.end() for m in STRONG_BREAK.finditer(text, start, opened.start() if opened else first_start)]
     leading = (strong[-1] if strong else start, first_start)
     after = STRONG_BREAK.search(text, figures[-1][1], end)
     bounds = [leading[0], *splits, after.start() if after else end]
