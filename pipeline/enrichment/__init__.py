@@ -21,6 +21,7 @@ from pipeline.enrichment.geography import sentence_geographies
 from pipeline.enrichment.period import (
     LOOKBACK_SENTENCES,
     Period,
+    in_year_of,
     is_comparison_base,
     lookback_period,
     opens_value_range,
@@ -205,6 +206,8 @@ def _enrich_sentence(
         geography = tuple(sorted(fold_areas(geography, doc.areas)))
         frame = previous.frame  # only a closed period is a frame: `since 2000` is not carried on
         closed = frame is not None and frame.start is not None and frame.end is not None
+        if period is not None and period.same_as_frame and closed:
+            period = in_year_of(period, frame.start, frame.end)  # type: ignore[union-attr, arg-type]
         if period is None and closed and _carries_period(clean, frame.span_end, m.start, cs, ce):
             period = Period(frame.start, frame.end, m.start, m.end)
         start, end = _ordered(period)

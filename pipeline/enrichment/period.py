@@ -103,25 +103,29 @@ _RELATIVE = re.compile(
     r"|[Ff]iscal[-\s]year[-\s]to[-\s]date|FYTD)\b"
     r"|\b(?P<sofar>(?:[Ss]o\s+far|[Ee]arlier)\s+this\s+year|(?:[Tt]he|[Tt]his)\s+year\s+(?:so\s+far|to\s+date)"
     r"|[Yy]ear[-\s]to[-\s]date)\b"
-    r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s))"
+    r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s)|(?<=[Tt]his\ssame\s))"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<yesterday>[Yy]esterday)\b"
     r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
     r"(?:the|this)\s+year)\b"
-    r"|\b(?P<last>[Ll]ast\s+year)\b"
+    r"|\b(?P<part>(?:(?P<half>first|second)\s+half|(?P<quarter>first|second|third|fourth)\s+quarter"
+    r"|first\s+(?P<quarters>two|three)\s+quarters)\s+of\s+(?:the|this)\s+year)\b"
+    r"|\b(?P<pastyears>(?:[Tt]he\s+)?(?:last|past)\s+(?P<years>\d|two|three|four|five|six|seven|eight|nine|ten)\s+years)\b"
+    r"|\b(?P<last>[Ll]ast\s+year|[Tt]he\s+(?:previous|prior)\s+year)\b"
     r"|\b(?P<this>[Tt]his\s+year)\b"
     r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
-    r"|(?P<prep>\b(?:(?:[Bb]y\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom|[Ff]or|[Oo]f)\s+)?"
+    r"|(?P<prep>\b(?:(?:(?:[Bb]y|[Uu]ntil|[Bb]efore|[Aa]t)\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom|[Ff]or|[Oo]f)\s+)?"
     r"(?:(?:early|mid|late)[\s-]+)?)(?P<month>" + _MONTH_NAME + r")(?!\w)(?!\s*\d)(?!,\s*(?:19|20)\d\d\b(?![,.]\d))"
 )
 _VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _VALUE_RANGE_JOIN_ANY = re.compile(r"^\s*(?:to|and|-|–)\s*(?:[a-z]+\s+){0,2}$")
 _COMPARISON_BASE = re.compile(
-    r"\b(?:over|from|on|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?)\s+"
+    r"\b(?:over|from|on|since|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?)\s+"
+    r"(?:the\s+(?:figure|number|total|level)s?\s+(?:(?:recorded|registered|reported|seen)\s+)?(?:in\s+|during\s+)?)?"
     r"(?:(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?|the\s+previous\s+)?$",
     re.IGNORECASE,
 )
-_BY = re.compile(r"\b(?:until|through|by)\b", re.IGNORECASE)
+_BY = re.compile(r"\b(?:until|through|by|end\s+of)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|to|through|-|–)\s*$")
 _UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
@@ -150,6 +154,8 @@ class Period:
     first: Period | None = None
     second: Period | None = None
     fiscal: bool = False
+    # `the same period of 2019`, `in those dates of 2019`: the current frame's days, in that year
+    same_as_frame: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -223,7 +229,32 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
         return Period(f"{year:04d}-01-01", None, start, end)
     if _UNTIL.search(before):
         return Period(None, f"{year:04d}-12-31", start, end)
-    return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end)
+    same = _SAME_PERIOD.search(before) is not None
+    return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end, same_as_frame=same)
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:same|those|these|the\s+same)\s+(?:period|months?|weeks?|dates|days|time\s+frame|time)\s+"
+    r"(?:of|in|last)\s+(?:the\s+year\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def in_year_of(period: Period, frame_start: str, frame_end: str) -> Period:
+    """``the same period of 2019`` read against a frame of 15 March to 15 April 2020: 15 March to 15 April 2019.
+    The period itself when the frame spans years or is that year already."""
+    year = period.start[:4] if period.start else None
+    if year is None or frame_start[:4] != frame_end[:4] or frame_start[:4] == year:
+        return period
+    y = int(year)
+    start = _clamped(y, int(frame_start[5:7]), int(frame_start[8:10]))
+    end = _clamped(y, int(frame_end[5:7]), int(frame_end[8:10]))
+    return Period(start, end, period.span_start, period.span_end)
+
+
+def _clamped(year: int, month: int, day: int) -> str:
+    """The ISO day, 29 February becoming 28 in a common year."""
+    return f"{year:04d}-{month:02d}-{min(day, calendar.monthrange(year, month)[1]):02d}"
 
 
 def _date_period(text: str, start: int, end: int, value: str) -> Period:
@@ -311,46 +342,70 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
     """
     if today is None:
         return []
-    year, month = int(today[:4]), int(today[5:7])
     starts = [p.span_start for p in known]
     found: list[Period] = []
     for m in _RELATIVE.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
             continue
-        if m.group("fysofar"):  # the US federal fiscal year running on the document's date, to that date
-            lo, hi = f"{year if month >= 10 else year - 1:04d}-10-01", today
-        elif m.group("sofar"):
-            lo, hi = f"{year:04d}-01-01", today
-        elif m.group("weekday"):  # `on Monday`: the latest Monday up to the document's date
-            day = date.fromisoformat(today)
-            back = (day.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
-            lo = hi = (day - timedelta(days=back)).isoformat()
-        elif m.group("yesterday"):
-            lo = hi = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
-        elif m.group("first"):
-            n = m.group("n").lower()
-            lo, hi = _span(year, 1, min(12, int(n) if n.isdigit() else _NUMBER_WORDS[n]))
-        elif m.group("last"):
-            lo, hi = f"{year - 1:04d}-01-01", f"{year - 1:04d}-12-31"
-        elif m.group("this"):
-            lo, hi = f"{year:04d}-01-01", f"{year:04d}-12-31"
-        elif m.group("lastmonth"):
-            lo, hi = _span(*_shift(year, month, -1), 1)
-        else:
-            if not m.group("prep").strip():
-                continue  # a bare `May` may be the verb
-            named = MONTHS[m.group("month").lower().rstrip(".")]
-            deadline = _BY.search(m.group("prep")) is not None  # `by the end of September`: the next one
-            lo, hi = _span(year if named <= month or deadline else year - 1, named, 1)
-            if _SINCE.search(m.group("prep")):
-                hi = None
-            elif deadline:
-                lo = None
-            found.append(Period(lo, hi, m.start("month"), m.end()))  # `down 9% from February`: `from` stays outside
+        if m.group("month"):
+            if m.group("prep").strip():  # a bare `May` may be the verb
+                found.append(_month_period(m, today))
             continue
+        lo, hi = _relative_period(m, today)
         found.append(Period(lo, hi, m.start(), m.end()))
     return found
+
+
+def _count(word: str) -> int:
+    """``5`` or ``five`` as a number."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _relative_period(m: re.Match[str], today: str) -> tuple[str, str]:
+    """The first and last day of a relative expression other than a month (see ``_RELATIVE``)."""
+    year, month = int(today[:4]), int(today[5:7])
+    if m.group("fysofar"):  # the US federal fiscal year running on the document's date, to that date
+        return f"{year if month >= 10 else year - 1:04d}-10-01", today
+    if m.group("sofar"):
+        return f"{year:04d}-01-01", today
+    if m.group("weekday"):  # `on Monday`: the latest Monday up to the document's date
+        day = date.fromisoformat(today)
+        back = (day.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+        return (day - timedelta(days=back)).isoformat(), (day - timedelta(days=back)).isoformat()
+    if m.group("yesterday"):
+        day = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
+        return day, day
+    if m.group("first"):
+        return _span(year, 1, min(12, _count(m.group("n"))))
+    if m.group("part"):  # `the first half of the year`, `the first three quarters of the year`
+        if m.group("half"):
+            return _span(year, 6 * _ORDINALS[m.group("half").lower()] - 5, 6)
+        if m.group("quarter"):
+            return _span(year, 3 * _ORDINALS[m.group("quarter").lower()] - 2, 3)
+        return _span(year, 1, 3 * _count(m.group("quarters")))
+    if m.group("pastyears"):  # `in the last five years` in 2023: 2018 to 2022
+        return f"{year - _count(m.group('years')):04d}-01-01", f"{year - 1:04d}-12-31"
+    if m.group("last"):
+        return f"{year - 1:04d}-01-01", f"{year - 1:04d}-12-31"
+    if m.group("this"):
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    return _span(*_shift(year, month, -1), 1)  # `last month`
+
+
+def _month_period(m: re.Match[str], today: str) -> Period:
+    """A month named without a year: the latest up to ``today``, or the next after ``by``/``until``."""
+    year, month = int(today[:4]), int(today[5:7])
+    named = MONTHS[m.group("month").lower().rstrip(".")]
+    deadline = _BY.search(m.group("prep")) is not None  # `by the end of September`: the next one
+    lo: str | None
+    hi: str | None
+    lo, hi = _span(year if named <= month or deadline else year - 1, named, 1)
+    if _SINCE.search(m.group("prep")):
+        hi = None
+    elif deadline:
+        lo = None
+    return Period(lo, hi, m.start("month"), m.end())  # `down 9% from February`: `from` stays outside
 
 
 def _joins(text: str, a: Period, b: Period) -> bool:
@@ -431,6 +486,9 @@ def sentence_periods(
             and figures[i][0] == figures[i + 1][0]
         ):
             result[i] = result[i + 1]
+    frames = [p for p in expressions if p.start and p.end and not _is_comparison_base(text, p)]
+    if len(frames) == 1:  # `At least 1,078 migrants, of which 74 were minors, died ... so far this year`
+        result = [frames[0] if p is None else p for p in result]
     return result
 
 
