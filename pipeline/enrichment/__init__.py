@@ -211,8 +211,11 @@ def _enrich_sentence(
         if period is None and closed and _carries_period(clean, frame.span_end, m.start, cs, ce):
             period = Period(frame.start, frame.end, m.start, m.end)
         start, end = _ordered(period)
+        subject = subjects[i]
+        if subject is None and before is not None and _carries_subject(clean, previous, m):
+            subject = before.subject  # `The latest figures take the total for the year so far to 19,294`
         enrichment = Enrichment(
-            subject=subjects[i], geography=geography, period_start=start, period_end=end, rate_per=rates[i]
+            subject=subject, geography=geography, period_start=start, period_end=end, rate_per=rates[i]
         )
         out[(m.start, m.end, m.kind)] = enrichment
         previous.enrichment, previous.kind, previous.end = enrichment, m.kind, m.end
@@ -246,6 +249,16 @@ _OWN_TIME = re.compile(
     r"\b(?:[Pp]resently|[Cc]urrently|[Nn]owadays|[Tt]oday|at\s+present|right\s+now)\b"
     r"|\bet\s+al\b|\(\s*[A-Z][^()]{0,80}?\d{4}[a-z]?\s*\)"
 )
+
+
+def _carries_subject(text: str, previous: _Previous, figure: MentionLike) -> bool:
+    """Whether a figure with no noun of its own counts what the figure before it counts: one of the same kind
+    (a count after a count, money after money), or a percent or multiplier (its change), in the same or the next
+    paragraph."""
+    same_kind = previous.kind == figure.kind or figure.kind in ("percent", "multiplier")  # a change of it
+    if not same_kind or previous.end < 0 or previous.end > figure.start:
+        return False
+    return text.count("\n\n", previous.end, figure.start) <= 1
 
 
 def same_paragraph(text: str, earlier: int, later: int) -> bool:

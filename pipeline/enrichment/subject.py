@@ -99,7 +99,10 @@ ADVERBS = _wordset(
     "instead however moreover furthermore indeed meanwhile here there alone down up least nationwide worldwide "
     "overall abroad"
 )
-PRONOUNS = _wordset("those these they them it this that he she we you who which one ones")
+PRONOUNS = _wordset(
+    "those these they them it this that he she we you who which one ones that's that’s it's it’s there's there’s "
+    "what's what’s"
+)
 # Words ending in -ing, -ed or -ly that are nouns or adjectives, not verbs or adverbs.
 NOT_VERB_FORMS = _wordset(
     "thing things building buildings funding housing training spending meeting meetings screening processing "
@@ -118,7 +121,9 @@ CLAUSE_OPENERS = _wordset(
 )
 TIME_UNITS = _wordset("day days week weeks month months quarter quarters year years annum")
 # Phrases too generic to say what a figure counts.
-GENERIC = _wordset("total number figure figures sum rest majority share proportion")
+GENERIC = _wordset(
+    "total number figure figures sum rest majority share proportion numbers data statistics list date out contrary"
+)
 # Nouns of `N of <figure>` that name a level reached, not what is counted (`a record of 129,000`).
 LEVEL_NOUNS = _wordset("record high low level peak average mean median factor age")
 # Opening quotes and brackets a clause may start with.
@@ -633,7 +638,7 @@ def sentence_subjects(
 
 
 # Words before the head that say how a figure was totalled or where it was counted, not what it counts.
-_TOTALLING = re.compile(r"^(?:(?:total|overall|cumulative|combined)\s+)+", re.IGNORECASE)
+_TOTALLING = re.compile(r"^(?:(?:total|overall|cumulative|combined|latest|main)\s+)+", re.IGNORECASE)
 _BORDER_PLACE = re.compile(r"^(?:(?:southern|southwest|southwestern|northern)\s+)?border\s+(?=\w)", re.IGNORECASE)
 # Events counted per person: `encounters of people attempting entry` counts encounters.
 _OF_PEOPLE = re.compile(
@@ -652,7 +657,15 @@ def head_phrase(subject: str | None) -> str | None:
     m = _OF_PEOPLE.match(phrase)
     if m is not None:
         phrase = m.group("head")
-    return phrase or subject
+    if not phrase or _generic(phrase):
+        return None  # `the latest figures`, `the main list`: no noun of what is counted
+    return phrase
+
+
+def _generic(phrase: str) -> bool:
+    """Whether a phrase only names figures or the text itself (``figures``, ``Home Office figures``, ``list``)."""
+    words_ = phrase.lower().split()
+    return words_[-1] in GENERIC and len(words_) <= 3
 
 
 class _RecentSubjects:
