@@ -657,15 +657,29 @@ def head_phrase(subject: str | None) -> str | None:
     m = _OF_PEOPLE.match(phrase)
     if m is not None:
         phrase = m.group("head")
+    m = _MEASURE_OF.match(phrase)
+    if m is not None:
+        phrase = m.group("rest")
     if not phrase or _generic(phrase):
         return None  # `the latest figures`, `the main list`: no noun of what is counted
     return phrase
 
 
 def _generic(phrase: str) -> bool:
-    """Whether a phrase only names figures or the text itself (``figures``, ``Home Office figures``, ``list``)."""
+    """Whether a phrase only names figures, the text itself or the figure's own change or size (``figures``,
+    ``Home Office figures``, ``list``, ``monthly growth``, ``an amount``): it says nothing of what is counted."""
     words_ = phrase.lower().split()
-    return words_[-1] in GENERIC and len(words_) <= 3
+    return (words_[-1] in GENERIC or words_[-1] in _SIZE_NOUNS) and len(words_) <= 3
+
+
+# Nouns naming a figure's size or change rather than what it counts (`an amount that represented`, `an advance of`).
+_SIZE_NOUNS = CHANGE_NOUNS | _wordset("amount value result period advance situation balance")
+# `the monthly income of remittances`, `flows of remittances`: the measure of what is counted.
+_MEASURE_OF = re.compile(
+    r"^(?:\w+\s+)?(?:income|incomes|flows?|inflows?|outflows?|amount|value|volume|sum|level|arrival|entry)\s+of\s+"
+    r"(?P<rest>\w.*)$",
+    re.IGNORECASE,
+)
 
 
 class _RecentSubjects:
