@@ -34,6 +34,12 @@ def places(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("both North and Central America", [("North and Central America", ("CAM", "NAC"))]),
         ("Latin America and the Caribbean", [("Latin America and the Caribbean", ("LAC",))]),
         ("Mexico's Guest Worker Card", [("Mexico", ("MEX",))]),
+        # CLDR's common and Spanish names, not only ISO's
+        ("in Russia and Vietnam", [("Russia", ("RUS",)), ("Vietnam", ("VNM",))]),
+        ("desde Estados Unidos hacia Panamá", [("Estados Unidos", ("USA",)), ("Panamá", ("PAN",))]),
+        ("from Saint Kitts and Nevis", [("Saint Kitts and Nevis", ("KNA",))]),
+        # places within a country stand for it
+        ("arrivals in Lampedusa", [("Lampedusa", ("ITA",))]),
     ],
 )
 def test_gazetteer_finds_places_longest_phrase_first(text: str, expected: list) -> None:
@@ -51,6 +57,17 @@ def test_gazetteer_finds_places_longest_phrase_first(text: str, expected: list) 
 )
 def test_gazetteer_ignores_names_of_organisations_and_lowercase_words(text: str) -> None:
     assert places(text) == []
+
+
+def test_countries_are_every_iso_3166_code_under_its_common_english_name() -> None:
+    from pipeline.places.gazetteer import COUNTRY_NAMES
+
+    assert len(COUNTRY_NAMES) >= 249 and all(len(code) == 3 and code.isupper() for code in COUNTRY_NAMES)
+    assert (COUNTRY_NAMES["VEN"], COUNTRY_NAMES["COD"], COUNTRY_NAMES["GBR"]) == (
+        "Venezuela",
+        "Democratic Republic of the Congo",
+        "United Kingdom",
+    )
 
 
 def test_every_region_code_differs_from_every_country_code() -> None:

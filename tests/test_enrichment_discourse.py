@@ -1,0 +1,210 @@
+"""Enrichment read as a reader reads a whole document: its date, its scope, and what each sentence carries on.
+
+Each case is a short text written for these tests (no sentence of an evaluation
+set), the publication date the pipeline has for it, the statistical figure as
+written, the column looked at and the value a careful reader gives it. The
+extractor finds the figure; nothing is stubbed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from pipeline.curation.regions import load_gazetteer
+from pipeline.enrichment import STATISTICAL_KINDS, Enrichment, Gazetteer, enrich
+from pipeline.extraction import extract_with_date
+from tests.conftest import SEED_SOURCES
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(SEED_SOURCES)
+
+
+def enrichment_of(text: str, figure: str, published: str | None = None) -> Enrichment:
+    """The enrichment of the one statistical mention written ``figure`` of ``text``, published on ``published``."""
+    mentions, document_date = extract_with_date(text, published)
+    found = [
+        e
+        for m, e in zip(mentions, enrich(text, mentions, gazetteer(), document_date), strict=True)
+        if m.text == figure and m.kind in STATISTICAL_KINDS
+    ]
+    assert len(found) == 1, f"no single statistical mention {figure!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def period(text: str, figure: str, published: str | None = None) -> tuple[str | None, str | None]:
+    e = enrichment_of(text, figure, published)
+    return e.period_start, e.period_end
+
+
+def geography(text: str, figure: str, published: str | None = None) -> str | None:
+    return enrichment_of(text, figure, published).geography_text
+
+
+# --- periods carried on -------------------------------------------------------------------------------------------
+
+
+def test_the_next_paragraph_keeps_the_time_frame_of_the_figure_before() -> None:
+    text = "Border agents recorded 204,000 encounters in May.\n\nAgents also seized 1,200 pounds of fentanyl."
+    assert period(text, "1,200", "2023-06-15") == ("2023-05-01", "2023-05-31")
+
+
+def test_the_frame_is_not_carried_past_a_paragraph_without_figures() -> None:
+    text = (
+        "Border agents recorded 204,000 encounters in May.\n\nThe agency gave no breakdown.\n\n"
+        "Shelters hold 3,000 beds."
+    )
+    assert period(text, "3,000", "2023-06-15") == (None, None)
+
+
+def test_an_open_period_is_no_frame_to_carry() -> None:
+    text = "Arrivals have risen 40 percent since 2015. Some 3,000 people came by sea."
+    assert period(text, "3,000", "2023-06-15") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Presently 30 percent of workers are informal.", "About 30 percent of workers are informal (Lopez et al. 2018)."],
+)
+def test_a_sentence_about_the_present_or_citing_a_study_keeps_no_earlier_frame(sentence: str) -> None:
+    text = f"Remittances reached $8 billion in 2021. {sentence}"
+    assert period(text, "30 percent", "2022-03-01") == (None, None)
+
+
+def test_a_change_from_a_base_takes_the_current_month_not_the_base() -> None:
+    text = "Encounters reached 191,900 in March, up 23% from 156,000 in February, and up 40% from January."
+    assert period(text, "40%", "2023-04-19") == ("2023-03-01", "2023-03-31")
+    assert period(text, "156,000", "2023-04-19") == ("2023-02-01", "2023-02-28")
+
+
+def test_a_time_at_the_end_of_a_clause_dates_the_figures_before_it_in_the_clause() -> None:
+    assert period("Some 200 people crossed in four boats on Monday.", "200", "2024-08-20") == (
+        "2024-08-19",
+        "2024-08-19",
+    )
+
+
+def test_the_only_time_of_a_sentence_dates_all_its_figures() -> None:
+    text = "At least 900 migrants, 60 of them children, died on the route in 2023."
+    assert period(text, "900") == ("2023-01-01", "2023-12-31")
+
+
+def test_the_same_period_of_an_earlier_year_takes_the_current_frame_in_that_year() -> None:
+    text = "Between January and April 2020, 6,200 migrants arrived. In the same period of 2019, 9,000 arrived."
+    assert period(text, "9,000") == ("2019-01-01", "2019-04-30")
+
+
+# --- relative time read against the publication date --------------------------------------------------------------
+
+RELATIVE = [
+    (
+        "So far this fiscal year, officers have made 410,000 arrests.",
+        "410,000",
+        "2024-02-10",
+        ("2023-10-01", "2024-02-10"),
+    ),
+    ("Rescuers brought 140 people ashore on Sunday.", "140", "2024-06-11", ("2024-06-09", "2024-06-09")),
+    ("Officials counted 1,200 arrivals so far in 2022.", "1,200", "2022-05-04", ("2022-01-01", "2022-05-04")),
+    (
+        "Applications rose to 99,000 in the first three quarters of the year.",
+        "99,000",
+        "2023-10-04",
+        ("2023-01-01", "2023-09-30"),
+    ),
+    (
+        "Guatemala received $90 billion in the last five years.",
+        "$90 billion",
+        "2023-06-18",
+        ("2018-01-01", "2022-12-31"),
+    ),
+    (
+        "The office issued 2,000 permits in the first half of the year.",
+        "2,000",
+        "2021-08-02",
+        ("2021-01-01", "2021-06-30"),
+    ),
+    ("The agency's report for June counts 88,000 returns.", "88,000", "2021-07-20", ("2021-06-01", "2021-06-30")),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "published", "expected"), RELATIVE, ids=[c[1] for c in RELATIVE])
+def test_relative_time_is_read_against_the_publication_date(
+    text: str, figure: str, published: str, expected: tuple[str, str]
+) -> None:
+    assert period(text, figure, published) == expected
+
+
+def test_a_deadline_month_is_no_period_of_the_past() -> None:
+    text = "Some 780,000 refugees may stay without registration until the end of August."
+    assert period(text, "780,000", "2022-06-20") == (None, "2022-08-31")
+
+
+# --- the document's scope -----------------------------------------------------------------------------------------
+
+
+def test_a_figure_naming_no_place_takes_the_place_of_the_document_title() -> None:
+    text = "CBP releases encounter figures for the Southwest border\n\nAgents recorded 150,000 encounters in June."
+    assert geography(text, "150,000") == "USA-SWB"
+
+
+def test_a_long_report_has_no_scope() -> None:
+    filler = "The report reviews the policies of the last decade and what they achieved. " * 200
+    text = f"Migration pathways from Central America\n\n{filler}\n\nThe programme raised $1 million."
+    assert geography(text, "$1 million") is None
+
+
+def test_people_named_by_a_demonym_set_no_scope() -> None:
+    text = "Venezuelans lead the arrivals\n\nOfficials counted 5,000 arrivals in March."
+    assert geography(text, "5,000") is None
+
+
+def test_a_sentence_naming_its_own_scope_takes_no_document_scope() -> None:
+    text = "Record arrivals in Spain\n\nWorldwide, 110 million people are displaced."
+    assert geography(text, "110 million") is None
+
+
+# --- places --------------------------------------------------------------------------------------------------------
+
+PLACES = [
+    ("Some 250,000 people crossed Panama's Darién jungle in 2023.", "250,000", "PAN-DAR"),
+    ("At the US/Mexico border, 800 migrants died in 2022.", "800", "USA-SWB"),
+    ("On the American continent 1,300 migrants died in 2022.", "1,300", "AMR"),
+    ("Some 40,000 people reached the Canary Islands in 2023.", "40,000", "ESP"),
+    ("In Tapachula, on the southern border of Mexico, 30,000 people applied for asylum.", "30,000", "MEX"),
+    ("U.S. Customs and Border Protection said 170,000 people crossed the Southwest border.", "170,000", "USA-SWB"),
+    ("Applicants came mainly from Haiti (4,200), Cuba (3,100) and Chile (900).", "4,200", "HTI"),
+    ("Estados Unidos recibió 80.000 solicitudes de asilo en 2023.", "80.000", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), PLACES, ids=[c[2] + ":" + c[1] for c in PLACES])
+def test_places_as_documents_name_them(text: str, figure: str, expected: str) -> None:
+    assert geography(text, figure) == expected
+
+
+# --- subjects ------------------------------------------------------------------------------------------------------
+
+SUBJECTS = [
+    ("Agents logged 150,000 southern border encounters in June.", "150,000", "encounters"),
+    ("Total encounters reached 2.1 million.", "2.1 million", "encounters"),
+    ("There were 190,000 encounters of people trying to enter the country.", "190,000", "encounters"),
+    ("The monthly income of remittances reached $2.6 billion.", "$2.6 billion", "remittances"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), SUBJECTS, ids=[c[1] for c in SUBJECTS])
+def test_the_subject_is_the_head_noun_a_reader_names(text: str, figure: str, expected: str) -> None:
+    assert enrichment_of(text, figure).subject == expected
+
+
+def test_a_figure_with_no_noun_of_its_own_counts_what_the_figure_before_it_counts() -> None:
+    text = "Border agents made 50,000 arrests in May.\n\nThe figure for June was 61,000."
+    assert enrichment_of(text, "61,000").subject == "arrests"
+
+
+def test_a_figure_naming_its_own_size_takes_the_subject_before_it() -> None:
+    text = "Remittances totaled $5.8 billion in October, an amount that represented an increase of 8 percent."
+    assert enrichment_of(text, "8 percent").subject == "Remittances"
