@@ -176,7 +176,11 @@ def _enrich_sentence(
     if not figures:
         return
     segments = segment(clean, cs, ce, [(m.start, m.end) for m in figures])
-    context_places: list[PlaceMatch] = _within(doc.places, doc.place_starts, lambda p: p.end, cs, ce)
+    context_places: list[PlaceMatch] = [
+        p
+        for p in _within(doc.places, doc.place_starts, lambda p: p.end, cs, ce)
+        if not _in_breakdown(clean, p, figures[0].end)
+    ]
     geographies = sentence_geographies(context_places, segments)
     subjects = sentence_subjects(
         clean,
@@ -259,6 +263,21 @@ def _carries_subject(text: str, previous: _Previous, figure: MentionLike) -> boo
     if not same_kind or previous.end < 0 or previous.end > figure.start:
         return False
     return text.count("\n\n", previous.end, figure.start) <= 1
+
+
+#: Words opening a breakdown of a figure (`3.4 million refugees, primarily in Poland and Germany`, `mostly
+#: Venezuelans`): the places after them say where most of it is, not what the figure is about.
+_BREAKDOWN = re.compile(
+    r"\b(?:mostly|mainly|primarily|chiefly|largely|predominantly|especially|particularly|including|such\s+as"
+    r"|led\s+by|followed\s+by|most\s+of\s+them(?:\s+from)?)\b[^.;:()\d]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_breakdown(text: str, place: PlaceMatch, first_figure_end: int) -> bool:
+    """Whether a place is named inside a breakdown of a figure before it (``mainly from Haiti (4,200)`` with no
+    figure before is where that figure comes from)."""
+    return _BREAKDOWN.search(text, max(first_figure_end, place.start - 60), place.start) is not None
 
 
 def same_paragraph(text: str, earlier: int, later: int) -> bool:
