@@ -127,12 +127,26 @@ RELATIVE = [
         ("2021-01-01", "2021-06-30"),
     ),
     ("The agency's report for June counts 88,000 returns.", "88,000", "2021-07-20", ("2021-06-01", "2021-06-30")),
+    (
+        "Remittances between January and October reached $52 billion.",
+        "$52 billion",
+        "2023-12-03",
+        ("2023-01-01", "2023-10-31"),
+    ),
+    (
+        "From January to February of last year, 49,000 people crossed.",
+        "49,000",
+        "2024-03-14",
+        ("2023-01-01", "2023-02-28"),
+    ),
+    ("The agency logged 51,000 claims in the first semester of 2021.", "51,000", None, ("2021-01-01", "2021-06-30")),
+    ("In the years prior to 2021, deaths never exceeded 170.", "170", None, (None, "2020-12-31")),
 ]
 
 
 @pytest.mark.parametrize(("text", "figure", "published", "expected"), RELATIVE, ids=[c[1] for c in RELATIVE])
 def test_relative_time_is_read_against_the_publication_date(
-    text: str, figure: str, published: str, expected: tuple[str, str]
+    text: str, figure: str, published: str | None, expected: tuple[str | None, str]
 ) -> None:
     assert period(text, figure, published) == expected
 

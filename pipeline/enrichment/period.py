@@ -78,7 +78,7 @@ _MONTH_RANGE = re.compile(
     re.IGNORECASE,
 )
 _PART_OF_YEAR = re.compile(
-    r"\b(?:(?P<early>early|mid|late)[\s-]*|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+|"
+    r"\b(?:(?P<early>early|mid|late)[\s-]*|(?:the\s+)?(?P<half>first|second)\s+(?:half|semester)\s+of\s+|"
     r"(?:the\s+)?(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+|Q(?P<q>[1-4])\s+)$",
     re.IGNORECASE,
 )
@@ -108,9 +108,12 @@ _RELATIVE = re.compile(
     r"|\b(?P<yesterday>[Yy]esterday)\b"
     r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
     r"(?:the|this)\s+year)\b"
-    r"|\b(?P<part>(?:(?P<half>first|second)\s+half|(?P<quarter>first|second|third|fourth)\s+quarter"
+    r"|\b(?P<part>(?:(?P<half>first|second)\s+(?:half|semester)|(?P<quarter>first|second|third|fourth)\s+quarter"
     r"|first\s+(?P<quarters>two|three)\s+quarters)\s+of\s+(?:the|this)\s+year)\b"
     r"|\b(?P<pastyears>(?:[Tt]he\s+)?(?:last|past)\s+(?P<years>\d|two|three|four|five|six|seven|eight|nine|ten)\s+years)\b"
+    r"|\b(?P<mrange>(?:(?:[Bb]etween|[Ff]rom)\s+)?(?P<m1>" + _MONTH_NAME + r")\s*(?:\s(?:and|to|through)\s|[-–])\s*"
+    r"(?P<m2>" + _MONTH_NAME + r")(?:\s+of\s+(?P<rangeyear>last|this)\s+year)?)(?!\w)"
+    r"(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d\b(?![,.]\d))"
     r"|\b(?P<last>[Ll]ast\s+year|[Tt]he\s+(?:previous|prior)\s+year)\b"
     r"|\b(?P<this>[Tt]his\s+year)\b"
     r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
@@ -121,13 +124,15 @@ _VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", 
 _VALUE_RANGE_JOIN_ANY = re.compile(r"^\s*(?:to|and|-|–)\s*(?:[a-z]+\s+){0,2}$")
 _COMPARISON_BASE = re.compile(
     r"\b(?:over|from|on|since|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?)\s+"
-    r"(?:the\s+(?:figure|number|total|level)s?\s+(?:(?:recorded|registered|reported|seen)\s+)?(?:in\s+|during\s+)?)?"
+    r"(?:the\s+(?:figure|number|total|level)s?\s+(?:(?:recorded|registered|reported|seen)\s+)?(?:in\s+|during\s+)?"
+    r"|(?:total\s+)?[a-z]+\s+(?:in|during)\s+)?"
     r"(?:(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?|the\s+previous\s+)?$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"\b(?:until|through|by|end\s+of)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|to|through|-|–)\s*$")
 _UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:before|prior\s+to)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _VALUE_RANGE_OPEN = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -229,6 +234,8 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
         return Period(f"{year:04d}-01-01", None, start, end)
     if _UNTIL.search(before):
         return Period(None, f"{year:04d}-12-31", start, end)
+    if _BEFORE.search(before):  # `in years prior to 2021`: to the end of 2020
+        return Period(None, f"{year - 1:04d}-12-31", start, end)
     same = _SAME_PERIOD.search(before) is not None
     return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end, same_as_frame=same)
 
@@ -386,6 +393,12 @@ def _relative_period(m: re.Match[str], today: str) -> tuple[str, str]:
         return _span(year, 1, 3 * _count(m.group("quarters")))
     if m.group("pastyears"):  # `in the last five years` in 2023: 2018 to 2022
         return f"{year - _count(m.group('years')):04d}-01-01", f"{year - 1:04d}-12-31"
+    if m.group("mrange"):  # `between January and October`: the latest such months up to the document's date
+        m1, m2 = (MONTHS[m.group(g).lower().rstrip(".")] for g in ("m1", "m2"))
+        in_year = year - 1 if m.group("rangeyear") == "last" or (m2 > month and not m.group("rangeyear")) else year
+        if m1 > m2:
+            return _span(in_year - 1, m1, 12 - m1 + m2 + 1)
+        return _month_bounds(in_year, m1, m2)
     if m.group("last"):
         return f"{year - 1:04d}-01-01", f"{year - 1:04d}-12-31"
     if m.group("this"):
