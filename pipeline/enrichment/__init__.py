@@ -195,6 +195,7 @@ def _enrich_sentence(
     periods = _sentence_periods(doc, cs, ce, spans3, segments)
     rates = _sentence_rates(clean, figures, ce, spans3)
     rescoped = bool(_RESCOPING.search(clean, cs, ce))
+    own_time = bool(_OWN_TIME.search(clean, cs, ce))
     for i, m in enumerate(figures):
         geography = tuple(sorted(geographies[i]))
         period = periods[i]
@@ -212,7 +213,7 @@ def _enrich_sentence(
         closed = frame is not None and frame.start is not None and frame.end is not None
         if period is not None and period.same_as_frame and closed:
             period = in_year_of(period, frame.start, frame.end)  # type: ignore[union-attr, arg-type]
-        if period is None and closed and _carries_period(clean, frame.span_end, m.start, cs, ce):
+        if period is None and closed and not own_time and _carries_period(clean, frame.span_end, m.start):
             period = Period(frame.start, frame.end, m.start, m.end)
         start, end = _ordered(period)
         subject = subjects[i]
@@ -236,16 +237,14 @@ _RESCOPING = re.compile(
 )
 
 
-def _carries_period(text: str, earlier: int, later: int, sentence_start: int, sentence_end: int) -> bool:
-    """Whether a figure whose sentence names no time takes the period of the figure before it.
+def _carries_period(text: str, earlier: int, later: int) -> bool:
+    """Whether a figure whose sentence names no time takes the period of the figure before it (at ``earlier``).
 
     A reader carries the time frame over the rest of its paragraph and into the next one (news items put one
-    sentence in each paragraph), but not into a sentence that speaks of the present (``Presently``) or cites a
-    study of its own (``(Brodbeck et al. 2018)``).
+    sentence in each paragraph); a sentence that speaks of the present (``Presently``) or cites a study of its
+    own (``(Brodbeck et al. 2018)``) takes none (``_OWN_TIME``, checked once per sentence by the caller).
     """
-    if earlier < 0 or earlier > later or text.count("\n\n", earlier, later) > 1:
-        return False
-    return not _OWN_TIME.search(text, sentence_start, sentence_end)
+    return 0 <= earlier <= later and text.count("\n\n", earlier, later) <= 1
 
 
 #: Words by which a sentence sets a time of its own that is no time expression: the present, or a cited study.

@@ -468,7 +468,10 @@ def sentence_periods(
     handed: list[Period | None] = []
     lead_lo, lead_hi = segments.leading
     bases = [is_comparison_base(text, start) for _, start, _ in figures]
+    current: Period | None = None  # the period of the last figure before this one that is no base
     for i, (kind, start, end) in enumerate(figures):
+        if i > 0 and not bases[i - 1]:
+            current = result[i - 1]
         endpoint = _value_range_end(text, figures, i)
         if endpoint is not None and len(ranges) == 1:
             result.append(ranges[0].first if endpoint == 0 else ranges[0].second)
@@ -481,8 +484,7 @@ def sentence_periods(
         if period is not None and kind in ("percent", "multiplier") and _is_comparison_base(text, period):
             # `an increase of 7.6% over 2022`: 2022 is the base; the change takes the period of the last figure that
             # is no base itself (`up 16% from 232,963 in August, and up 50% from July`: neither August nor July)
-            current = [result[j] for j in range(i) if not bases[j]]
-            result.append(current[-1] if current else None)
+            result.append(current)
             handed.append(period)  # `a 7 percent decline from FY22's record of 2,206,436`
             continue
         if period is None and segments.in_first_group[i]:
