@@ -175,6 +175,11 @@ def test_people_named_by_a_demonym_set_no_scope() -> None:
     assert geography(text, "5,000") is None
 
 
+def test_a_figure_about_another_country_is_about_its_relation_to_the_documents_country() -> None:
+    text = "Mexico receives record asylum claims\n\nApplicants from Honduras lodged 31,000 claims."
+    assert geography(text, "31,000") == "HND;MEX"
+
+
 def test_a_sentence_naming_its_own_scope_takes_no_document_scope() -> None:
     text = "Record arrivals in Spain\n\nWorldwide, 110 million people are displaced."
     assert geography(text, "110 million") is None
@@ -190,6 +195,11 @@ PLACES = [
     ("In Tapachula, on the southern border of Mexico, 30,000 people applied for asylum.", "30,000", "MEX"),
     ("U.S. Customs and Border Protection said 170,000 people crossed the Southwest border.", "170,000", "USA-SWB"),
     ("Applicants came mainly from Haiti (4,200), Cuba (3,100) and Chile (900).", "4,200", "HTI"),
+    # a national agency's figures are its country's
+    ("Immigration and Customs Enforcement deported 270,000 people.", "270,000", "USA"),
+    ("The Home Office said 600 people crossed.", "600", "GBR"),
+    # the Border Patrol's sectors lie on the southwest border
+    ("Apprehensions in the Yuma Sector rose to 40,000.", "40,000", "USA-SWB"),
     # a breakdown after the figure says where most of it is, not what it is about
     ("Some 90,000 migrants crossed the Darién in 2023, mostly Venezuelans and Ecuadorians.", "90,000", "PAN-DAR"),
     ("Estados Unidos recibió 80.000 solicitudes de asilo en 2023.", "80.000", "USA"),

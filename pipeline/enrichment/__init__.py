@@ -35,7 +35,7 @@ from pipeline.enrichment.segments import Segments, segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
 from pipeline.enrichment.text import blank_markup
-from pipeline.places.gazetteer import Gazetteer, PlaceMatch, Region, codes_text
+from pipeline.places.gazetteer import COUNTRY_NAMES, Gazetteer, PlaceMatch, Region, codes_text
 from pipeline.text.document_date import DocumentDate
 from pipeline.text.sentences import sentence_starts_before
 
@@ -208,6 +208,8 @@ def _enrich_sentence(
             geography = geography or before.geography  # the place the paragraph is about, as a reader carries it
         if not geography and not rescoped:
             geography = doc.scope  # the place the whole document is about
+        elif not rescoped and _relates_to_scope(geography, doc.scope):
+            geography = (*geography, *doc.scope)  # Hondurans' applications in a Mexican release: HND and MEX
         geography = tuple(sorted(fold_areas(geography, doc.areas)))
         frame = previous.frame  # only a closed period is a frame: `since 2000` is not carried on
         closed = frame is not None and frame.start is not None and frame.end is not None
@@ -277,6 +279,13 @@ def _in_breakdown(text: str, place: PlaceMatch, first_figure_end: int) -> bool:
     """Whether a place is named inside a breakdown of a figure before it (``mainly from Haiti (4,200)`` with no
     figure before is where that figure comes from)."""
     return _BREAKDOWN.search(text, max(first_figure_end, place.start - 60), place.start) is not None
+
+
+def _relates_to_scope(geography: tuple[str, ...], scope: tuple[str, ...]) -> bool:
+    """Whether a figure naming other countries than the one its document is about is about migration between them
+    and it, as a reader of a migration document takes it (applicants from Honduras in a Mexican release, deportees
+    sent to Guatemala in a US one): the document's scope is one country or area, the figure names countries only."""
+    return len(scope) == 1 and scope[0] not in geography and all(code in COUNTRY_NAMES for code in geography)
 
 
 def same_paragraph(text: str, earlier: int, later: int) -> bool:

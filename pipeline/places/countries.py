@@ -107,5 +107,47 @@ PLACES_WITHIN: dict[str, tuple[str, ...]] = {
     "TCD": ("Adré", "Adre"),
 }
 
+# National agencies whose figures are their country's: a figure counted by the US Border Patrol is a US figure,
+# one of Mexico's refugee commission a Mexican one. Matched as names are, and never taken for part of a longer name.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "USA": (
+        "U.S. Customs and Border Protection",
+        "US Customs and Border Protection",
+        "Customs and Border Protection",
+        "CBP",
+        "U.S. Border Patrol",
+        "US Border Patrol",
+        "Border Patrol",
+        "U.S. Immigration and Customs Enforcement",
+        "Immigration and Customs Enforcement",
+        "ICE",
+        "U.S. Citizenship and Immigration Services",
+        "USCIS",
+        "Department of Homeland Security",
+        "DHS",
+    ),
+    "GBR": ("Home Office", "Border Force"),
+    "MEX": (
+        "COMAR",
+        "Comar",
+        "Mexican Commission for Refugee Assistance",
+        "Comisión Mexicana de Ayuda a Refugiados",
+        "Instituto Nacional de Migración",
+        "National Migration Institute",
+        "Banxico",
+        "Banco de México",
+        "Bank of Mexico",
+    ),
+    "GTM": ("Banguat", "Banco de Guatemala", "Bank of Guatemala"),
+    "HND": ("Banco Central de Honduras", "Central Bank of Honduras"),
+    "SLV": ("Banco Central de Reserva",),
+    "PAN": ("Senafront", "SENAFRONT", "National Migration Service of Panama", "Servicio Nacional de Migración"),
+    "COL": ("Migración Colombia",),
+    "DEU": ("BAMF", "Federal Office for Migration and Refugees"),
+    "FRA": ("OFPRA",),
+    "CAN": ("IRCC", "Immigration, Refugees and Citizenship Canada"),
+    "ESP": ("Spanish Interior Ministry", "Ministerio del Interior de España"),
+}
+
 # Demonyms among the aliases above: they also match in the plural.
 DEMONYM_SUFFIXES = ("an", "ian", "ean", "ine")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.places.countries import DEMONYM_SUFFIXES, EXTRA_ALIASES, PLACES_WITHIN
+from pipeline.places.countries import AGENCIES, DEMONYM_SUFFIXES, EXTRA_ALIASES, PLACES_WITHIN
 from pipeline.places.iso_countries import country_names, country_phrases
 
 COUNTRY_NAMES: dict[str, str] = country_names()
@@ -70,6 +70,10 @@ class Gazetteer:
         for code, names in PLACES_WITHIN.items():
             for name in names:
                 phrases.setdefault(name, set()).add(code)
+        self._agencies = frozenset(name for names in AGENCIES.values() for name in names)
+        for code, names in AGENCIES.items():
+            for name in names:
+                phrases.setdefault(name, set()).add(code)
         for region in regions:
             for alias in (region.name, *region.aliases):
                 phrases.setdefault(alias, set()).add(region.code)
@@ -92,7 +96,8 @@ class Gazetteer:
         """Every phrase of ``text`` naming a place, in order, names of organisations excluded."""
         found = []
         for m in self._pattern.finditer(text):
-            if _is_part_of_name(text, m.end()) or _is_other_border(text, m):
+            agency = m.group() in self._agencies
+            if not agency and _is_part_of_name(text, m.end()) or _is_other_border(text, m):
                 continue
             found.append(PlaceMatch(m.start(), m.end(), self._phrases[m.group()]))
         return found
