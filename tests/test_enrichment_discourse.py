@@ -141,6 +141,31 @@ RELATIVE = [
     ),
     ("The agency logged 51,000 claims in the first semester of 2021.", "51,000", None, ("2021-01-01", "2021-06-30")),
     ("In the years prior to 2021, deaths never exceeded 170.", "170", None, (None, "2020-12-31")),
+    (
+        "The agency made 271,000 removals in its fiscal year ended Sept. 30.",
+        "271,000",
+        "2024-12-19",
+        ("2023-10-01", "2024-09-30"),
+    ),
+    ("Claims have risen 30 percent thus far in 2023.", "30 percent", "2023-04-04", ("2023-01-01", "2023-04-04")),
+    (
+        "Officers processed 37,000 claims in the year's first quarter.",
+        "37,000",
+        "2023-04-04",
+        ("2023-01-01", "2023-03-31"),
+    ),
+    (
+        "Agents made 900,000 arrests in the first five months of this fiscal year.",
+        "900,000",
+        "2024-03-09",
+        ("2023-10-01", "2024-02-29"),
+    ),
+    (
+        "In 2024 some 1,000,000 people fled, three times more than the previous year.",
+        "three times",
+        None,
+        ("2024-01-01", "2024-12-31"),
+    ),
 ]
 
 
@@ -149,6 +174,16 @@ def test_relative_time_is_read_against_the_publication_date(
     text: str, figure: str, published: str | None, expected: tuple[str | None, str]
 ) -> None:
     assert period(text, figure, published) == expected
+
+
+def test_the_previous_year_is_the_year_before_the_one_just_named() -> None:
+    text = "In 2024 one million people fled, against 315,000 the previous year."
+    assert period(text, "315,000", "2025-01-14") == ("2023-01-01", "2023-12-31")
+
+
+def test_more_than_is_a_qualifier_not_a_base_of_comparison() -> None:
+    text = "More than 900 people arrived in March, a 20% rise."
+    assert period(text, "20%", "2024-04-02") == ("2024-03-01", "2024-03-31")
 
 
 def test_a_deadline_month_is_no_period_of_the_past() -> None:

@@ -91,7 +91,8 @@ _FIRST_MONTHS = re.compile(
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER_WORDS["eleven"] = 11
 _YEAR_TO = re.compile(
-    r"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?|through|until)\s+(?:the\s+end\s+of\s+)?$",
+    r"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?|ended|through|until)\s+(?:on\s+)?"
+    r"(?:the\s+end\s+of\s+)?$",
     re.IGNORECASE,
 )
 _MONTH_NAME = (
@@ -101,20 +102,23 @@ _MONTH_NAME = (
 _RELATIVE = re.compile(
     r"\b(?P<fysofar>(?:[Tt]his|[Tt]he\s+current)\s+fiscal\s+year|(?:[Tt]he\s+)?fiscal\s+year\s+(?:so\s+far|to\s+date)"
     r"|[Ff]iscal[-\s]year[-\s]to[-\s]date|FYTD)\b"
-    r"|\b(?P<sofar>(?:[Ss]o\s+far|[Ee]arlier)\s+this\s+year|(?:[Tt]he|[Tt]his)\s+year\s+(?:so\s+far|to\s+date)"
+    r"|\b(?P<sofar>(?:[Ss]o\s+far|[Tt]hus\s+far|[Ee]arlier)\s+this\s+year|(?:[Tt]he|[Tt]his)\s+year\s+(?:so\s+far|to\s+date)"
     r"|[Yy]ear[-\s]to[-\s]date)\b"
     r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s)|(?<=[Tt]his\ssame\s))"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<yesterday>[Yy]esterday)\b"
     r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
-    r"(?:the|this)\s+year)\b"
+    r"(?:the|this)\s+(?P<fiscalyear>fiscal\s+)?year)\b"
+    r"|\b(?P<yearsfirst>(?:the|this)\s+year['’]s\s+first\s+(?:(?P<yq>quarter)|(?P<yh>half)"
+    r"|(?P<ym>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months))\b"
     r"|\b(?P<part>(?:(?P<half>first|second)\s+(?:half|semester)|(?P<quarter>first|second|third|fourth)\s+quarter"
     r"|first\s+(?P<quarters>two|three)\s+quarters)\s+of\s+(?:the|this)\s+year)\b"
     r"|\b(?P<pastyears>(?:[Tt]he\s+)?(?:last|past)\s+(?P<years>\d|two|three|four|five|six|seven|eight|nine|ten)\s+years)\b"
     r"|\b(?P<mrange>(?:(?:[Bb]etween|[Ff]rom)\s+)?(?P<m1>" + _MONTH_NAME + r")\s*(?:\s(?:and|to|through)\s|[-–])\s*"
     r"(?P<m2>" + _MONTH_NAME + r")(?:\s+of\s+(?P<rangeyear>last|this)\s+year)?)(?!\w)"
     r"(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d\b(?![,.]\d))"
-    r"|\b(?P<last>[Ll]ast\s+year|[Tt]he\s+(?:previous|prior)\s+year)\b"
+    r"|\b(?P<last>[Ll]ast\s+year)\b"
+    r"|\b(?P<previous>[Tt]he\s+(?:previous|prior|preceding)\s+year|[Tt]he\s+year\s+before)\b"
     r"|\b(?P<this>[Tt]his\s+year)\b"
     r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
     r"|(?P<prep>\b(?:(?:(?:[Bb]y|[Uu]ntil|[Bb]efore|[Aa]t)\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom|[Ff]or|[Oo]f)\s+)?"
@@ -275,6 +279,12 @@ def _date_period(text: str, start: int, end: int, value: str) -> Period:
     if year_to is not None and len(value) == 7:  # `in the year to March 2023`: the twelve months ending then
         year, month = _shift(int(value[:4]), int(value[5:7]), -11)
         return Period(_span(year, month, 12)[0], hi, start - len(before) + year_to.start(), end)
+    if year_to is not None:  # `its fiscal year ended Sept. 30`: the year up to that day
+        day = date.fromisoformat(value)
+        first = _clamped(day.year - 1, day.month, day.day)
+        return Period(
+            (date.fromisoformat(first) + timedelta(days=1)).isoformat(), hi, start - len(before) + year_to.start(), end
+        )
     if _SINCE.search(before):
         return Period(lo, None, start, end)
     if _UNTIL.search(before):
@@ -325,8 +335,10 @@ def time_expressions(
     return sorted(merged + relative, key=lambda p: p.span_start) if relative else merged
 
 
-_SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date)\s+(?:in|during|for)\s+(?:the\s+year\s+)?$", re.IGNORECASE)
-_SO_FAR_AFTER = re.compile(r"^\s+(?:so\s+far|to\s+date)\b", re.IGNORECASE)
+_SO_FAR_BEFORE = re.compile(
+    r"\b(?:(?:so|thus)\s+far|to\s+date)\s+(?:in|during|for)\s+(?:the\s+year\s+)?$", re.IGNORECASE
+)
+_SO_FAR_AFTER = re.compile(r"^\s+(?:(?:so|thus)\s+far|to\s+date)\b", re.IGNORECASE)
 
 
 def _to_date(text: str, period: Period, today: str) -> Period:
@@ -359,9 +371,23 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
             if m.group("prep").strip():  # a bare `May` may be the verb
                 found.append(_month_period(m, today))
             continue
+        if m.group("previous"):  # `in 2024, three times more than the previous year`: 2023
+            y = _year_before(text, known, starts, m.start(), int(today[:4]))
+            found.append(Period(f"{y:04d}-01-01", f"{y:04d}-12-31", m.start(), m.end()))
+            continue
         lo, hi = _relative_period(m, today)
         found.append(Period(lo, hi, m.start(), m.end()))
     return found
+
+
+def _year_before(text: str, known: Sequence[Period], starts: Sequence[int], at: int, this_year: int) -> int:
+    """The year before the one named last ahead of ``at`` in the same paragraph, else before the document's year."""
+    k = bisect_right(starts, at) - 1
+    if k >= 0:
+        named = known[k]
+        if named.end is not None and at - named.span_end < 300 and "\n\n" not in text[named.span_end : at]:
+            return int(named.end[:4]) - 1
+    return this_year - 1
 
 
 def _count(word: str) -> int:
@@ -376,34 +402,48 @@ def _relative_period(m: re.Match[str], today: str) -> tuple[str, str]:
         return f"{year if month >= 10 else year - 1:04d}-10-01", today
     if m.group("sofar"):
         return f"{year:04d}-01-01", today
-    if m.group("weekday"):  # `on Monday`: the latest Monday up to the document's date
-        day = date.fromisoformat(today)
-        back = (day.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
-        return (day - timedelta(days=back)).isoformat(), (day - timedelta(days=back)).isoformat()
-    if m.group("yesterday"):
-        day = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
-        return day, day
+    if m.group("weekday") or m.group("yesterday"):
+        return _relative_day(m, today)
+    if m.group("first") or m.group("yearsfirst") or m.group("part") or m.group("mrange"):
+        return _part_of_year(m, year, month)
+    if m.group("pastyears"):  # `in the last five years` in 2023: 2018 to 2022
+        return f"{year - _count(m.group('years')):04d}-01-01", f"{year - 1:04d}-12-31"
+    if m.group("last"):
+        return f"{year - 1:04d}-01-01", f"{year - 1:04d}-12-31"
+    if m.group("this"):
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    return _span(*_shift(year, month, -1), 1)  # `last month`
+
+
+def _relative_day(m: re.Match[str], today: str) -> tuple[str, str]:
+    """``on Monday`` (the latest Monday up to the document's date) or ``yesterday``."""
+    day = date.fromisoformat(today)
+    weekday = m.group("weekday")
+    back = (day.weekday() - _WEEKDAYS.index(weekday.lower())) % 7 if weekday else 1
+    named = (day - timedelta(days=back)).isoformat()
+    return named, named
+
+
+def _part_of_year(m: re.Match[str], year: int, month: int) -> tuple[str, str]:
+    """The first N months, the year's first quarter, a half or quarter, or a month range of the document's year."""
     if m.group("first"):
+        if m.group("fiscalyear"):  # `the first five months of this fiscal year`
+            return _span(year if month >= 10 else year - 1, 10, min(12, _count(m.group("n"))))
         return _span(year, 1, min(12, _count(m.group("n"))))
+    if m.group("yearsfirst"):  # `the year's first quarter`, `the year's first three months`
+        return _span(year, 1, 3 if m.group("yq") else 6 if m.group("yh") else min(12, _count(m.group("ym"))))
     if m.group("part"):  # `the first half of the year`, `the first three quarters of the year`
         if m.group("half"):
             return _span(year, 6 * _ORDINALS[m.group("half").lower()] - 5, 6)
         if m.group("quarter"):
             return _span(year, 3 * _ORDINALS[m.group("quarter").lower()] - 2, 3)
         return _span(year, 1, 3 * _count(m.group("quarters")))
-    if m.group("pastyears"):  # `in the last five years` in 2023: 2018 to 2022
-        return f"{year - _count(m.group('years')):04d}-01-01", f"{year - 1:04d}-12-31"
-    if m.group("mrange"):  # `between January and October`: the latest such months up to the document's date
-        m1, m2 = (MONTHS[m.group(g).lower().rstrip(".")] for g in ("m1", "m2"))
-        in_year = year - 1 if m.group("rangeyear") == "last" or (m2 > month and not m.group("rangeyear")) else year
-        if m1 > m2:
-            return _span(in_year - 1, m1, 12 - m1 + m2 + 1)
-        return _month_bounds(in_year, m1, m2)
-    if m.group("last"):
-        return f"{year - 1:04d}-01-01", f"{year - 1:04d}-12-31"
-    if m.group("this"):
-        return f"{year:04d}-01-01", f"{year:04d}-12-31"
-    return _span(*_shift(year, month, -1), 1)  # `last month`
+    # `between January and October`: the latest such months up to the document's date
+    m1, m2 = (MONTHS[m.group(g).lower().rstrip(".")] for g in ("m1", "m2"))
+    in_year = year - 1 if m.group("rangeyear") == "last" or (m2 > month and not m.group("rangeyear")) else year
+    if m1 > m2:
+        return _span(in_year - 1, m1, 12 - m1 + m2 + 1)
+    return _month_bounds(in_year, m1, m2)
 
 
 def _month_period(m: re.Match[str], today: str) -> Period:
@@ -508,8 +548,16 @@ def sentence_periods(
 
 
 def is_comparison_base(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` is what a change is measured from (``up 16% from 232,963``)."""
-    return bool(_COMPARISON_BASE.search(text[max(0, start - 50) : start]))
+    """Whether the figure at ``start`` is what a change is measured from (``up 16% from 232,963``, ``compared with
+    743``); ``more than 200`` and ``over 589,000`` are qualifiers, not bases."""
+    return bool(_FIGURE_BASE.search(text, max(0, start - 40), start))
+
+
+_FIGURE_BASE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!over\s)than)\s+"
+    r"(?:(?:a|an|the|some|about|around|nearly|almost|roughly|approximately|just)\s+)*(?:(?:record|total)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def opens_value_range(text: str, figures: Sequence[tuple[str, int, int]], i: int) -> bool:
