@@ -176,6 +176,28 @@ def test_relative_time_is_read_against_the_publication_date(
     assert period(text, figure, published) == expected
 
 
+SPANISH = [
+    ("Las remesas cayeron un 40% en abril de 2020.", "40%", None, ("2020-04-01", "2020-04-30")),
+    (
+        "En el primer semestre de 2019 se registraron 28.896 deportaciones.",
+        "28.896",
+        None,
+        ("2019-01-01", "2019-06-30"),
+    ),
+    ("En lo que va del año han llegado 40.000 migrantes.", "40.000", "2024-11-18", ("2024-01-01", "2024-11-18")),
+    ("El pasado sábado llegaron 200 personas a El Hierro.", "200", "2024-11-18", ("2024-11-16", "2024-11-16")),
+    ("El año pasado se registraron 32.209 llegadas.", "32.209", "2024-11-18", ("2023-01-01", "2023-12-31")),
+    ("Entre enero y octubre llegaron 35.000 personas.", "35.000", "2024-11-18", ("2024-01-01", "2024-10-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "published", "expected"), SPANISH, ids=[c[1] for c in SPANISH])
+def test_spanish_time_expressions(
+    text: str, figure: str, published: str | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert period(text, figure, published) == expected
+
+
 def test_the_previous_year_is_the_year_before_the_one_just_named() -> None:
     text = "In 2024 one million people fled, against 315,000 the previous year."
     assert period(text, "315,000", "2025-01-14") == ("2023-01-01", "2023-12-31")

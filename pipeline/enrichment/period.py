@@ -49,6 +49,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipeline.enrichment.period_es import RELATIVE_ES
+from pipeline.enrichment.period_es import relative_period as spanish_relative_period
+from pipeline.enrichment.period_es import year_part as spanish_year_part
 from pipeline.enrichment.segments import Segments
 
 MONTHS = {
@@ -211,6 +214,9 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
     if fiscal is not None:
         return fiscal
     before = text[max(0, start - 50) : start]
+    spanish = spanish_year_part(before, year)
+    if spanish is not None:  # `en abril de 2020`, `el primer semestre de 2019`
+        return Period(spanish[0], spanish[1], start - len(before) + spanish[2], end)
     first = _FIRST_MONTHS.search(before)
     if first is not None:  # `the first six months of 2023`
         n = first.group("n").lower()
@@ -377,7 +383,14 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
             continue
         lo, hi = _relative_period(m, today)
         found.append(Period(lo, hi, m.start(), m.end()))
-    return found
+    for m in RELATIVE_ES.finditer(text):  # `el año pasado`, `en lo que va del año`, `el pasado sábado`
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
+            continue
+        lo_es, hi_es = spanish_relative_period(m, today)
+        if lo_es is not None or hi_es is not None:
+            found.append(Period(lo_es, hi_es, m.start(), m.end()))
+    return sorted(found, key=lambda p: p.span_start)
 
 
 def _year_before(text: str, known: Sequence[Period], starts: Sequence[int], at: int, this_year: int) -> int:
