@@ -198,6 +198,22 @@ def test_spanish_time_expressions(
     assert period(text, figure, published) == expected
 
 
+SPANISH_DOCUMENT = (
+    "Las remesas familiares que los migrantes envían a sus familias en Guatemala sumaron 9.287 millones en 2018. "
+    "Según el banco central, en 2019 llegaron 28.896 guatemaltecos deportados por vía aérea, y cerca de "
+    "2,7 millones de guatemaltecos viven en Estados Unidos. El 80% de los ingresos por remesas llega por "
+    "transferencias electrónicas. Las autoridades registraron 500 personas alcanzaron la frontera."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [("28.896", "guatemaltecos"), ("80%", "ingresos por remesas"), ("500", "personas")],
+)
+def test_a_spanish_document_is_read_with_spanish_function_words(figure: str, expected: str) -> None:
+    assert enrichment_of(SPANISH_DOCUMENT, figure).subject == expected
+
+
 def test_the_previous_year_is_the_year_before_the_one_just_named() -> None:
     text = "In 2024 one million people fled, against 315,000 the previous year."
     assert period(text, "315,000", "2025-01-14") == ("2023-01-01", "2023-12-31")

@@ -34,6 +34,7 @@ from pipeline.enrichment.scope import areas_of, document_scope, fold_areas
 from pipeline.enrichment.segments import Segments, segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
+from pipeline.enrichment.subject_es import is_spanish, spanish_subject
 from pipeline.enrichment.text import blank_markup
 from pipeline.places.gazetteer import COUNTRY_NAMES, Gazetteer, PlaceMatch, Region, codes_text
 from pipeline.text.document_date import DocumentDate
@@ -119,6 +120,7 @@ class _Document:
     statistical: list[MentionLike]
 
     def __post_init__(self) -> None:
+        self.spanish = is_spanish(self.clean)
         self.areas = areas_of(self.gazetteer)
         self.scope = tuple(sorted(document_scope(self.clean, self.places, self.gazetteer.names_people, self.gazetteer)))
         self.place_starts = [p.start for p in self.places]
@@ -167,6 +169,24 @@ def _sentence_rates(clean: str, figures: Sequence[MentionLike], ce: int, spans3:
     return rates
 
 
+def _sentence_subjects(
+    doc: _Document, cs: int, ce: int, figures: Sequence[MentionLike], previous: _Previous
+) -> list[str | None]:
+    """The subject of each figure of one sentence, read with the rules of the document's language."""
+    clean = doc.clean
+    if doc.spanish:
+        return [spanish_subject(clean, m.kind, m.start, m.end, ce) for m in figures]
+    return sentence_subjects(
+        clean,
+        cs,
+        ce,
+        [(m.kind, m.start, m.end, _number(m.value)) for m in figures],
+        previous.enrichment.subject if previous.enrichment else None,
+        doc.is_place,
+        previous.kind if previous.end >= sentence_starts_before(clean, cs, 1) else None,
+    )
+
+
 def _enrich_sentence(
     doc: _Document, cs: int, ce: int, previous: _Previous, out: dict[tuple[int, int, str], Enrichment]
 ) -> None:
@@ -182,15 +202,7 @@ def _enrich_sentence(
         if not _in_breakdown(clean, p, figures[0].end)
     ]
     geographies = sentence_geographies(context_places, segments)
-    subjects = sentence_subjects(
-        clean,
-        cs,
-        ce,
-        [(m.kind, m.start, m.end, _number(m.value)) for m in figures],
-        previous.enrichment.subject if previous.enrichment else None,
-        doc.is_place,
-        previous.kind if previous.end >= sentence_starts_before(clean, cs, 1) else None,
-    )
+    subjects = _sentence_subjects(doc, cs, ce, figures, previous)
     spans3 = [(m.kind, m.start, m.end) for m in figures]
     periods = _sentence_periods(doc, cs, ce, spans3, segments)
     rates = _sentence_rates(clean, figures, ce, spans3)
