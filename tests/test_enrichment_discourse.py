@@ -92,6 +92,11 @@ def test_the_only_time_of_a_sentence_dates_all_its_figures() -> None:
     assert period(text, "900") == ("2023-01-01", "2023-12-31")
 
 
+def test_the_same_time_last_year_takes_the_current_frame_a_year_earlier() -> None:
+    text = "So far this year 29,000 people have crossed, against 26,500 at the same time last year."
+    assert period(text, "26,500", "2024-10-26") == ("2023-01-01", "2023-10-26")
+
+
 def test_the_same_period_of_an_earlier_year_takes_the_current_frame_in_that_year() -> None:
     text = "Between January and April 2020, 6,200 migrants arrived. In the same period of 2019, 9,000 arrived."
     assert period(text, "9,000") == ("2019-01-01", "2019-04-30")
@@ -165,6 +170,14 @@ RELATIVE = [
         "three times",
         None,
         ("2024-01-01", "2024-12-31"),
+    ),
+    ("As of Sunday, 240,000 people had crossed the jungle.", "240,000", "2023-07-31", ("2023-07-30", "2023-07-30")),
+    # a part of the year not over by the document's date is that of the year before
+    (
+        "In the first 11 months of the fiscal year, Congo sent 21% of refugees.",
+        "21%",
+        "2024-10-01",
+        ("2023-10-01", "2024-08-31"),
     ),
 ]
 

@@ -107,7 +107,7 @@ _RELATIVE = re.compile(
     r"|[Ff]iscal[-\s]year[-\s]to[-\s]date|FYTD)\b"
     r"|\b(?P<sofar>(?:[Ss]o\s+far|[Tt]hus\s+far|[Ee]arlier)\s+this\s+year|(?:[Tt]he|[Tt]his)\s+year\s+(?:so\s+far|to\s+date)"
     r"|[Yy]ear[-\s]to[-\s]date)\b"
-    r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s)|(?<=[Tt]his\ssame\s))"
+    r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s)|(?<=[Tt]his\ssame\s)|(?<=[Aa]s\sof\s))"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<yesterday>[Yy]esterday)\b"
     r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
@@ -251,9 +251,12 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
 
 
 _SAME_PERIOD = re.compile(
-    r"\b(?:same|those|these|the\s+same)\s+(?:period|months?|weeks?|dates|days|time\s+frame|time)\s+"
-    r"(?:of|in|last)\s+(?:the\s+year\s+)?$",
+    r"\b(?:same|those|these|this|that|the\s+same)\s+(?:period|months?|weeks?|dates|days|time\s+frame|time|stage|point)"
+    r"\s+(?:of|in|last)\s+(?:the\s+year\s+)?$",
     re.IGNORECASE,
+)
+_SAME_TIME_BEFORE = re.compile(
+    r"\b(?:same|this|that)\s+(?:period|time|stage|point|months?|weeks?|dates)\s+(?:of\s+|in\s+)?$", re.IGNORECASE
 )
 
 
@@ -382,7 +385,8 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
             found.append(Period(f"{y:04d}-01-01", f"{y:04d}-12-31", m.start(), m.end()))
             continue
         lo, hi = _relative_period(m, today)
-        found.append(Period(lo, hi, m.start(), m.end()))
+        same = m.group("last") is not None and _SAME_TIME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        found.append(Period(lo, hi, m.start(), m.end(), same_as_frame=bool(same)))  # `the same time last year`
     for m in RELATIVE_ES.finditer(text):  # `el año pasado`, `en lo que va del año`, `el pasado sábado`
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
@@ -440,9 +444,13 @@ def _relative_day(m: re.Match[str], today: str) -> tuple[str, str]:
 def _part_of_year(m: re.Match[str], year: int, month: int) -> tuple[str, str]:
     """The first N months, the year's first quarter, a half or quarter, or a month range of the document's year."""
     if m.group("first"):
+        n = min(12, _count(m.group("n")))
         if m.group("fiscalyear"):  # `the first five months of this fiscal year`
-            return _span(year if month >= 10 else year - 1, 10, min(12, _count(m.group("n"))))
-        return _span(year, 1, min(12, _count(m.group("n"))))
+            fiscal_start = year if month >= 10 else year - 1
+            if _shift(fiscal_start, 10, n - 1) > (year, month):  # not over yet: the fiscal year before
+                fiscal_start -= 1
+            return _span(fiscal_start, 10, n)
+        return _span(year if n <= month else year - 1, 1, n)
     if m.group("yearsfirst"):  # `the year's first quarter`, `the year's first three months`
         return _span(year, 1, 3 if m.group("yq") else 6 if m.group("yh") else min(12, _count(m.group("ym"))))
     if m.group("part"):  # `the first half of the year`, `the first three quarters of the year`
