@@ -304,6 +304,13 @@ SUBJECTS = [
     ("Total encounters reached 2.1 million.", "2.1 million", "encounters"),
     ("There were 190,000 encounters of people trying to enter the country.", "190,000", "encounters"),
     ("The monthly income of remittances reached $2.6 billion.", "$2.6 billion", "remittances"),
+    (
+        "Honduras ranks as the largest recipient of remittances in the region, receiving $9 billion.",
+        "$9 billion",
+        "remittances",
+    ),
+    ("Mexico was the main destination for deportees (87,000).", "87,000", "deportees"),
+    ("More than 600 ships pass through the strait every day.", "600", "ships"),
 ]
 
 

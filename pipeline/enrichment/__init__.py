@@ -230,7 +230,7 @@ def _enrich_sentence(
         if period is None and closed and not own_time and _carries_period(clean, frame.span_end, m.start):
             period = Period(frame.start, frame.end, m.start, m.end)
         start, end = _ordered(period)
-        subject = subjects[i]
+        subject = subjects[i] or _noun_before_parenthesis(clean, m.start, doc.is_place)
         if subject is None and before is not None and _carries_subject(clean, previous, m):
             subject = before.subject  # `The latest figures take the total for the year so far to 19,294`
         enrichment = Enrichment(
@@ -266,6 +266,57 @@ _OWN_TIME = re.compile(
     r"\b(?:[Pp]resently|[Cc]urrently|[Nn]owadays|[Tt]oday|at\s+present|right\s+now)\b"
     r"|\bet\s+al\b|\(\s*[A-Z][^()]{0,80}?\d{4}[a-z]?\s*\)"
 )
+
+
+#: `the most common destination for deportees (87,298)`: the noun a parenthesised figure follows.
+_BEFORE_PARENTHESIS = re.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s*\(\s*$")
+_NOT_NOUNS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "which",
+        "who",
+        "that",
+        "than",
+        "as",
+        "total",
+        "respectively",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+    ]
+)
+
+
+def _noun_before_parenthesis(text: str, start: int, is_place: Callable[[str], bool]) -> str | None:
+    """The noun right before the parenthesis a figure opens (``deportees (87,298)``), or None."""
+    m = _BEFORE_PARENTHESIS.search(text, max(0, start - 40), start)
+    if m is None or m.group("noun") in _NOT_NOUNS or is_place(m.group("noun")):
+        return None
+    return m.group("noun")
 
 
 def _carries_subject(text: str, previous: _Previous, figure: MentionLike) -> bool:

@@ -91,7 +91,8 @@ VERBS = _wordset(
 # Nouns that are also verbs: a verb when they follow the head of the phrase (`people face`, `population needs`).
 VERBS_AFTER_HEAD = _wordset(
     "face faces need needs lack lacks brave braves hold holds risk risks stand stands show shows suggest suggests "
-    "indicate indicates top tops set sets host hosts use uses used send sends pay pays hit hits"
+    "indicate indicates top tops set sets host hosts use uses used send sends pay pays hit hits pass passes "
+    "depend depends wait waits"
 )
 ADVERBS = _wordset(
     "only also already still now then just nearly almost mostly mainly largely even ever never not often "
@@ -133,7 +134,7 @@ SPEAKERS = _wordset(
     "officials official experts expert doctors director directors agency agencies authorities government "
     "governments ministry minister spokesperson spokesman spokeswoman analysts researchers report reports study "
     "studies survey surveys data statement police shelter organization organisation institute department office "
-    "service commission"
+    "service commission agents agent officers officer guards rescuers"
 )
 NUMBER_WORDS = _wordset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
@@ -640,6 +641,12 @@ def sentence_subjects(
 # Words before the head that say how a figure was totalled or where it was counted, not what it counts.
 _TOTALLING = re.compile(r"^(?:(?:total|overall|cumulative|combined|latest|main)\s+)+", re.IGNORECASE)
 _BORDER_PLACE = re.compile(r"^(?:(?:southern|southwest|southwestern|northern)\s+)?border\s+(?=\w)", re.IGNORECASE)
+# `the second-largest recipient of remittances`: the rank names a country, the figure counts the remittances.
+_RANKED_OF = re.compile(
+    r"^(?:\S+-)?(?:largest|biggest|main|top|leading|smallest)\s+(?:recipient|destination|source|sender|origin)s?\s+of\s+"
+    r"(?P<rest>\w.*)$",
+    re.IGNORECASE,
+)
 # Events counted per person: `encounters of people attempting entry` counts encounters.
 _OF_PEOPLE = re.compile(
     r"^(?P<head>(?:\w+\s+)?(?:encounters|apprehensions|arrivals|crossings|expulsions|removals|deportations|returns"
@@ -657,7 +664,7 @@ def head_phrase(subject: str | None) -> str | None:
     m = _OF_PEOPLE.match(phrase)
     if m is not None:
         phrase = m.group("head")
-    m = _MEASURE_OF.match(phrase)
+    m = _MEASURE_OF.match(phrase) or _RANKED_OF.match(phrase)
     if m is not None:
         phrase = m.group("rest")
     if not phrase or _generic(phrase):
