@@ -201,6 +201,13 @@ SPANISH = [
     ("El pasado sábado llegaron 200 personas a El Hierro.", "200", "2024-11-18", ("2024-11-16", "2024-11-16")),
     ("El año pasado se registraron 32.209 llegadas.", "32.209", "2024-11-18", ("2023-01-01", "2023-12-31")),
     ("Entre enero y octubre llegaron 35.000 personas.", "35.000", "2024-11-18", ("2024-01-01", "2024-10-31")),
+    # a change compared with a base takes the current period
+    (
+        "Durante enero llegaron 4.500 personas, un incremento del 3% en comparación con el año anterior.",
+        "3%",
+        "2024-03-04",
+        ("2024-01-01", "2024-01-31"),
+    ),
 ]
 
 

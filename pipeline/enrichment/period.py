@@ -130,7 +130,9 @@ _RELATIVE = re.compile(
 _VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _VALUE_RANGE_JOIN_ANY = re.compile(r"^\s*(?:to|and|-|–)\s*(?:[a-z]+\s+){0,2}$")
 _COMPARISON_BASE = re.compile(
-    r"\b(?:over|from|on|since|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?)\s+"
+    r"\b(?:over|from|on|since|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?"
+    r"|en\s+comparación\s+con(?:\s+el)?|comparad[oa]s?\s+con(?:\s+el)?|respecto\s+(?:a|al|de)(?:\s+el)?"
+    r"|frente\s+(?:a|al)|(?:más|menos)\s+que(?:\s+en)?(?:\s+el)?)\s+"
     r"(?:the\s+(?:figure|number|total|level)s?\s+(?:(?:recorded|registered|reported|seen)\s+)?(?:in\s+|during\s+)?"
     r"|(?:total\s+)?[a-z]+\s+(?:in|during)\s+)?"
     r"(?:(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?|the\s+previous\s+)?$",
@@ -575,8 +577,10 @@ def is_comparison_base(text: str, start: int) -> bool:
 
 
 _FIGURE_BASE = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!over\s)than)\s+"
-    r"(?:(?:a|an|the|some|about|around|nearly|almost|roughly|approximately|just)\s+)*(?:(?:record|total)\s+of\s+)?$",
+    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!over\s)than"
+    r"|en\s+comparación\s+con|comparad[oa]s?\s+con|respecto\s+(?:a|al|de)|frente\s+(?:a|al))\s+"
+    r"(?:(?:a|an|the|some|about|around|nearly|almost|roughly|approximately|just|los|las|el|la)\s+)*"
+    r"(?:(?:record|total)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
