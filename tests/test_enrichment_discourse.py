@@ -249,6 +249,14 @@ def test_a_deadline_month_is_no_period_of_the_past() -> None:
     assert period(text, "780,000", "2022-06-20") == (None, "2022-08-31")
 
 
+def test_a_figure_with_no_time_of_its_own_takes_the_period_the_document_reports_on() -> None:
+    text = (
+        "CBP releases encounter data for August 2022\n\nSeptember 20, 2022\n\nThe agency counted 203,000 encounters."
+        "\n\nA new processing centre opened.\n\nNearly 4 out of 10 people were expelled."
+    )
+    assert period(text, "4 out of 10", "2022-09-20") == ("2022-08-01", "2022-08-31")
+
+
 # --- the document's scope -----------------------------------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ from pipeline.enrichment.period import (
     time_expressions,
 )
 from pipeline.enrichment.rate import rate_per
-from pipeline.enrichment.scope import areas_of, document_scope, fold_areas
+from pipeline.enrichment.scope import areas_of, document_scope, fold_areas, reported_period
 from pipeline.enrichment.segments import Segments, segment
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject import sentence_subjects
@@ -121,6 +121,8 @@ class _Document:
 
     def __post_init__(self) -> None:
         self.spanish = is_spanish(self.clean)
+        first_figure = self.statistical[0].start if self.statistical else len(self.clean)
+        self.reported = reported_period(self.clean, self.expressions, first_figure)
         self.areas = areas_of(self.gazetteer)
         self.scope = tuple(sorted(document_scope(self.clean, self.places, self.gazetteer.names_people, self.gazetteer)))
         self.place_starts = [p.start for p in self.places]
@@ -229,6 +231,8 @@ def _enrich_sentence(
             period = in_year_of(period, frame.start, frame.end)  # type: ignore[union-attr, arg-type]
         if period is None and closed and not own_time and _carries_period(clean, frame.span_end, m.start):
             period = Period(frame.start, frame.end, m.start, m.end)
+        if period is None and doc.reported is not None and not own_time:
+            period = Period(doc.reported.start, doc.reported.end, m.start, m.end)  # what the document reports on
         start, end = _ordered(period)
         subject = subjects[i] or _noun_before_parenthesis(clean, m.start, doc.is_place)
         if subject is None and before is not None and _carries_subject(clean, previous, m):

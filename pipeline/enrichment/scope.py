@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from pipeline.enrichment.period import Period
 from pipeline.places.gazetteer import Gazetteer, PlaceMatch
 
 #: Longer documents are reports covering many places: the place of their title is no frame for page twenty.
@@ -64,3 +65,21 @@ def document_scope(
     ranked = counts.most_common(2)
     (top, n), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
     return top if n >= 2 and n > runner_up else frozenset()
+
+
+def reported_period(text: str, expressions: Sequence[Period], first_figure: int) -> Period | None:
+    """The period a news-length document says it reports on in its opening (``CBP releases encounter data for
+    August 2022``): the last month, quarter, year or longer span named before its first figure, in the paragraphs
+    that precede the one holding it (at most three) or, when the first paragraph holds it, before it there. A single
+    day is the dateline, not what is reported. None if the opening names no period."""
+    if len(text) > MAX_SCOPED_CHARS:
+        return None
+    opening_end = paragraph_start = 0
+    for _ in range(OPENING_PARAGRAPHS):
+        end = text.find("\n\n", paragraph_start)
+        if end < 0 or end >= first_figure:
+            break
+        opening_end = paragraph_start = end + 2
+    opening_end = opening_end or first_figure
+    named = [p for p in expressions if p.span_end <= opening_end and p.start and p.end and p.start != p.end]
+    return named[-1] if named else None
