@@ -277,8 +277,16 @@ def test_people_named_by_a_demonym_set_no_scope() -> None:
 
 
 def test_a_figure_about_another_country_is_about_its_relation_to_the_documents_country() -> None:
-    text = "Mexico receives record asylum claims\n\nApplicants from Honduras lodged 31,000 claims."
+    text = (
+        "Mexico receives record asylum claims\n\nMexico's refugee commission received 140,000 claims in 2023. "
+        "Applicants from Honduras lodged 31,000 claims."
+    )
     assert geography(text, "31,000") == "HND;MEX"
+
+
+def test_a_place_the_document_names_once_is_no_country_its_other_figures_relate_to() -> None:
+    text = "Remittances by country:\n\nColombia: $10.8 billion\n\nHonduras: $8.8 billion"
+    assert geography(text, "$8.8 billion") == "HND"
 
 
 def test_a_sentence_naming_its_own_scope_takes_no_document_scope() -> None:
@@ -296,6 +304,11 @@ PLACES = [
     ("In Tapachula, on the southern border of Mexico, 30,000 people applied for asylum.", "30,000", "MEX"),
     ("U.S. Customs and Border Protection said 170,000 people crossed the Southwest border.", "170,000", "USA-SWB"),
     ("Applicants came mainly from Haiti (4,200), Cuba (3,100) and Chile (900).", "4,200", "HTI"),
+    # a list line labels its figure
+    ("Mexico was the main destination (87,000), followed by Guatemala (66,000).", "66,000", "GTM"),
+    ("The French coastguard rescued 76 migrants.", "76", "FRA"),
+    # a sea or a continent has no code: the figure is about no country
+    ("Channel crossings hit a record\n\nAt least 1,874 people died in the Mediterranean.", "1,874", None),
     # a national agency's figures are its country's
     ("Immigration and Customs Enforcement deported 270,000 people.", "270,000", "USA"),
     ("The Home Office said 600 people crossed.", "600", "GBR"),
@@ -307,8 +320,8 @@ PLACES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "figure", "expected"), PLACES, ids=[c[2] + ":" + c[1] for c in PLACES])
-def test_places_as_documents_name_them(text: str, figure: str, expected: str) -> None:
+@pytest.mark.parametrize(("text", "figure", "expected"), PLACES, ids=[f"{c[2]}:{c[1]}" for c in PLACES])
+def test_places_as_documents_name_them(text: str, figure: str, expected: str | None) -> None:
     assert geography(text, figure) == expected
 
 

@@ -125,6 +125,8 @@ class _Document:
         self.reported = reported_period(self.clean, self.expressions, first_figure)
         self.areas = areas_of(self.gazetteer)
         self.scope = tuple(sorted(document_scope(self.clean, self.places, self.gazetteer.names_people, self.gazetteer)))
+        # a scope the document names more than once is what it is about, not only where its first item is
+        self.scope_named_again = sum(set(p.codes) <= set(self.scope) for p in self.places) >= 2 if self.scope else False
         self.place_starts = [p.start for p in self.places]
         self.expression_starts = [p.span_start for p in self.expressions]
         self.statistical_starts = [m.start for m in self.statistical]
@@ -222,7 +224,7 @@ def _enrich_sentence(
             geography = geography or before.geography  # the place the paragraph is about, as a reader carries it
         if not geography and not rescoped:
             geography = doc.scope  # the place the whole document is about
-        elif not rescoped and _relates_to_scope(geography, doc.scope):
+        elif not rescoped and doc.scope_named_again and _relates_to_scope(geography, doc.scope):
             geography = (*geography, *doc.scope)  # Hondurans' applications in a Mexican release: HND and MEX
         geography = tuple(sorted(fold_areas(geography, doc.areas)))
         frame = previous.frame  # only a closed period is a frame: `since 2000` is not carried on
@@ -250,7 +252,10 @@ def _enrich_sentence(
 #: it: "in these three countries", "all other workers in the region", "worldwide".
 _RESCOPING = re.compile(
     r"\b(?:countr(?:y|ies)|nations?|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?"
-    r"|world)\b",
+    r"|world)\b"
+    # places with no code of their own (seas, continents, world regions): a figure about them is about no country
+    r"|\b(?-i:Mediterranean|Caribbean|Europe|European\s+Union|EU|Africa|Asia|Middle\s+East|MENA|Sahel|Balkans"
+    r"|Aegean|Atlantic|Pacific|Mediterráneo|Caribe|Europa|África)\b",
     re.IGNORECASE,
 )
 
@@ -345,7 +350,12 @@ _BREAKDOWN = re.compile(
 def _in_breakdown(text: str, place: PlaceMatch, first_figure_end: int) -> bool:
     """Whether a place is named inside a breakdown of a figure before it (``mainly from Haiti (4,200)`` with no
     figure before is where that figure comes from)."""
+    if _LABEL.match(text, place.end):
+        return False  # `followed by Guatemala (66,435)`: the place labels the figure after it
     return _BREAKDOWN.search(text, max(first_figure_end, place.start - 60), place.start) is not None
+
+
+_LABEL = re.compile(r"\s*(?:\(|:)\s*[\d$€£]")
 
 
 def _relates_to_scope(geography: tuple[str, ...], scope: tuple[str, ...]) -> bool:

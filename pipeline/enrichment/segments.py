@@ -9,8 +9,9 @@ before it and the last the words after it, as far as the nearest strong break
 (anything but a comma). The sentence's *leading* words are those before the first figure,
 after the last strong break (anything but a comma) preceding it; they scope
 over the figures coordinated with the first (``8,641 work visas and 1,520
-grants``), and over any figure that finds nothing in its own stretch. A figure in parentheses right after
-what it is the figure of (``Cuba (12,777)``) leads with the words before the parenthesis.
+grants``), and over any figure that finds nothing in its own stretch. A figure in parentheses or after a colon
+right after what it is the figure of (``Cuba (12,777)``, ``Colombia: $10.8 billion``) leads with the words before
+the parenthesis or colon.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from dataclasses import dataclass
 from pipeline.enrichment.text import CLAUSE_BREAK, STRONG_BREAK
 
 _COORDINATED = re.compile(r"\b(?:and|or)\s*$")
-_OPENING_PARENTHESIS = re.compile(r"\(\s*$")
+_OPENING_PARENTHESIS = re.compile(r"(?:\(|:)\s*$")
+_LINE_BREAK = re.compile(r"\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,7 @@ def segment(text: str, start: int, end: int, figures: Sequence[tuple[int, int]])
     in_first = [True]
     for (_, a_end), (b_start, _) in zip(figures, figures[1:], strict=False):
         gap = text[a_end:b_start]
-        m = CLAUSE_BREAK.search(gap)
+        m = _LINE_BREAK.search(gap) or CLAUSE_BREAK.search(gap)  # a line break first: `Colombia: $10.8 billion`
         splits.append(a_end + m.start() if m else b_start)
         break_before.append(m is not None)
         in_first.append(in_first[-1] and m is None and bool(_COORDINATED.search(gap)))
