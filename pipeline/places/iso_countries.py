@@ -38,12 +38,13 @@ def _forms(name: str) -> set[str]:
 @cache
 def country_names() -> dict[str, str]:
     """Every ISO 3166-1 alpha-3 code with its display name: CLDR's common English name (``Venezuela``, not
-    ISO's ``Venezuela, Bolivarian Republic of``), else ISO's as running text writes it."""
+    ISO's ``Venezuela, Bolivarian Republic of``), except where CLDR abbreviates with ``&`` and ISO's reads well
+    (``Saint Vincent and the Grenadines``), else ISO's as running text writes it."""
     english = Locale("en").territories
     names: dict[str, str] = {}
     for country in iso3166.countries:
         iso, cldr = country.apolitical_name, english.get(country.alpha2, "")
-        if cldr and "(" not in cldr and " - " not in cldr:
+        if cldr and "(" not in cldr and " - " not in cldr and not ("&" in cldr and _usable(iso)):
             names[country.alpha3] = _plain(cldr).removesuffix(" SAR China")
         else:
             names[country.alpha3] = iso if _usable(iso) else _uninverted(iso)
