@@ -24,7 +24,6 @@ from pipeline.enrichment.text import CLAUSE_BREAK, STRONG_BREAK
 
 _COORDINATED = re.compile(r"\b(?:and|or)\s*$")
 _OPENING_PARENTHESIS = re.compile(r"(?:\(|:)\s*$")
-_LINE_BREAK = re.compile(r"\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +47,7 @@ def segment(text: str, start: int, end: int, figures: Sequence[tuple[int, int]])
     in_first = [True]
     for (_, a_end), (b_start, _) in zip(figures, figures[1:], strict=False):
         gap = text[a_end:b_start]
-        m = _LINE_BREAK.search(gap) or CLAUSE_BREAK.search(gap)  # a line break first: `Colombia: $10.8 billion`
+        m = CLAUSE_BREAK.search(gap)
         splits.append(a_end + m.start() if m else b_start)
         break_before.append(m is not None)
         in_first.append(in_first[-1] and m is None and bool(_COORDINATED.search(gap)))
