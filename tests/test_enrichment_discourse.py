@@ -339,6 +339,8 @@ SUBJECTS = [
     ),
     ("Mexico was the main destination for deportees (87,000).", "87,000", "deportees"),
     ("More than 600 ships pass through the strait every day.", "600", "ships"),
+    ("The rise was explained by the 5.2 percent annual growth in the number of shipments.", "5.2 percent", "shipments"),
+    ("Officials said refugees' claims would exceed 90,000 this year.", "90,000", "claims"),
 ]
 
 
@@ -350,6 +352,16 @@ def test_the_subject_is_the_head_noun_a_reader_names(text: str, figure: str, exp
 def test_a_figure_with_no_noun_of_its_own_counts_what_the_figure_before_it_counts() -> None:
     text = "Border agents made 50,000 arrests in May.\n\nThe figure for June was 61,000."
     assert enrichment_of(text, "61,000").subject == "arrests"
+
+
+def test_a_participle_after_a_figure_is_no_subject() -> None:
+    text = "Since 2014, 8,500 migrants have died, of them 4,800 crossing the US-Mexico border."
+    assert enrichment_of(text, "4,800").subject == "migrants"
+
+
+def test_a_number_word_is_no_subject() -> None:
+    text = "Of those encountered, nearly half (46%) were expelled."
+    assert enrichment_of(text, "46%").subject != "half"
 
 
 def test_a_figure_naming_its_own_size_takes_the_subject_before_it() -> None:

@@ -32,8 +32,8 @@ from pipeline.enrichment.period import (
 from pipeline.enrichment.rate import rate_per
 from pipeline.enrichment.scope import areas_of, document_scope, fold_areas, reported_period
 from pipeline.enrichment.segments import Segments, segment
+from pipeline.enrichment.subject import NUMBER_WORDS, sentence_subjects
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
-from pipeline.enrichment.subject import sentence_subjects
 from pipeline.enrichment.subject_es import is_spanish, spanish_subject
 from pipeline.enrichment.text import blank_markup
 from pipeline.places.gazetteer import COUNTRY_NAMES, Gazetteer, PlaceMatch, Region, codes_text
@@ -323,9 +323,10 @@ _NOT_NOUNS = frozenset(
 def _noun_before_parenthesis(text: str, start: int, is_place: Callable[[str], bool]) -> str | None:
     """The noun right before the parenthesis a figure opens (``deportees (87,298)``), or None."""
     m = _BEFORE_PARENTHESIS.search(text, max(0, start - 40), start)
-    if m is None or m.group("noun") in _NOT_NOUNS or is_place(m.group("noun")):
+    noun = m.group("noun") if m is not None else ""
+    if m is None or noun in _NOT_NOUNS or noun in NUMBER_WORDS or is_place(noun):
         return None
-    return m.group("noun")
+    return noun
 
 
 def _carries_subject(text: str, previous: _Previous, figure: MentionLike) -> bool:

@@ -167,7 +167,10 @@ _CHANGE_BEFORE = re.compile(
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
-_CHANGE_AFTER = re.compile(r"\s+(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)\b")
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:(?:annual|monthly|yearly|quarterly|year-on-year|year-over-year|interannual)\s+)?"
+    r"(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)\b"
+)
 _OF_LEAD = re.compile(r"(?:^|[.;:]\s+|^\W*)Of\s+(?:these|those|the|all)?\s*(?P<np>[^,;]{1,60}),\s*$")
 _NOUN_OF_BEFORE = re.compile(
     r"\b(?P<noun>[a-z][a-z-]+)[\"”’']?\s+of\s+(?:(?:about|nearly|almost|some|over|under|just|only|around|roughly|"
@@ -178,7 +181,9 @@ _MONTH_WORDS = _wordset(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 _CHANGE_IN = re.compile(
-    r"\s+(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)s?\s+(?:in|of)\s+", re.IGNORECASE
+    r"\s+(?:(?:annual|monthly|yearly|quarterly|year-on-year|year-over-year|interannual)\s+)?"
+    r"(?:increase|decrease|rise|drop|decline|jump|fall|growth|reduction|gain)s?\s+(?:in|of)\s+",
+    re.IGNORECASE,
 )
 _CHANGE_ON = re.compile(
     r"^\s+(?:increase|decrease|rise|drop|decline|jump|fall|reduction)\s+(?:on|over|from|compared\s+with)\s+"
@@ -298,6 +303,8 @@ def _verb_not_noun(tokens: Words, i: int, opening: int) -> bool:
     word = tokens[i][0]
     lw = word.lower()
     nxt = tokens.get(i + 1)
+    if lw.endswith("ing") and i == opening and nxt is not None and nxt[0].lower() in ("the", "a", "an", "their"):
+        return True  # `4,852 crossing the border`: a participle, not `crossings`
     if _is_verb_form(word) and (nxt is None or not _is_content(nxt[0])):
         before_preposition = nxt is not None and nxt[0].lower() in PREPOSITIONS | AUXILIARIES | {"of"}
         after_determiner = i > opening and tokens[i - 1][0].lower() in DETERMINERS
@@ -315,7 +322,11 @@ def _reduce(phrase: str | None, is_place: Callable[[str], bool]) -> str | None:
         rest = m.group("rest")
         first, _, tail = rest.partition(" ")
         phrase = tail if first.lower() in DETERMINERS and tail else rest
-    if phrase.lower() in PRONOUNS | GENERIC or phrase.split()[-1].lower() in TIME_UNITS or is_place(phrase):
+    if (
+        phrase.lower() in PRONOUNS | GENERIC | NUMBER_WORDS
+        or phrase.split()[-1].lower() in TIME_UNITS
+        or is_place(phrase)
+    ):
         return None  # `half a million last year`: a time, not what is counted
     if phrase.split()[0].lower().rstrip(".") in _MONTH_WORDS:
         return None
@@ -550,7 +561,7 @@ def _change_in(text: str, end: int, context_end: int) -> str | None:
     if m is None:
         return None
     found = noun_phrase(text, m.end(), context_end)
-    return None if found is None else found[0]
+    return None if found is None else _reduce(found[0], lambda _: False)  # `growth in the number of shipments`
 
 
 def _verb_follows(text: str, end: int, context_end: int) -> bool:
@@ -640,6 +651,8 @@ def sentence_subjects(
 
 # Words before the head that say how a figure was totalled or where it was counted, not what it counts.
 _TOTALLING = re.compile(r"^(?:(?:total|overall|cumulative|combined|latest|main)\s+)+", re.IGNORECASE)
+# `asylum seekers' applications`, `Mexico's asylum requests`: the possessor says whose, the head what.
+_POSSESSOR = re.compile(r"^[\w\s-]{1,40}?(?:'s|’s|s'|s’)\s+(?=\w)")
 _BORDER_PLACE = re.compile(r"^(?:(?:southern|southwest|southwestern|northern)\s+)?border\s+(?=\w)", re.IGNORECASE)
 # `the second-largest recipient of remittances`: the rank names a country, the figure counts the remittances.
 _RANKED_OF = re.compile(
@@ -660,15 +673,15 @@ def head_phrase(subject: str | None) -> str | None:
     ``encounters``, and so do ``encounters of people attempting entry``."""
     if subject is None:
         return None
-    phrase = _BORDER_PLACE.sub("", _TOTALLING.sub("", subject))
+    phrase = _BORDER_PLACE.sub("", _TOTALLING.sub("", _POSSESSOR.sub("", subject)))
     m = _OF_PEOPLE.match(phrase)
     if m is not None:
         phrase = m.group("head")
     m = _MEASURE_OF.match(phrase) or _RANKED_OF.match(phrase)
     if m is not None:
         phrase = m.group("rest")
-    if not phrase or _generic(phrase):
-        return None  # `the latest figures`, `the main list`: no noun of what is counted
+    if not phrase or _generic(phrase) or phrase.lower() in NUMBER_WORDS:
+        return None  # `the latest figures`, `the main list`, `nearly half (46%)`: no noun of what is counted
     return phrase
 
 
