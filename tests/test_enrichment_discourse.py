@@ -234,6 +234,19 @@ def test_a_spanish_document_is_read_with_spanish_function_words(figure: str, exp
     assert enrichment_of(SPANISH_DOCUMENT, figure).subject == expected
 
 
+def test_a_us_document_counting_in_fiscal_years_reads_its_bare_years_as_fiscal_years() -> None:
+    text = (
+        "ICE removals reach a decade high\n\nICE removed 271,000 people in fiscal year 2024. "
+        "The highest total of the previous administration was 267,000 in 2019."
+    )
+    assert period(text, "267,000", "2024-12-19") == ("2018-10-01", "2019-09-30")
+
+
+def test_a_document_naming_no_fiscal_year_keeps_calendar_years() -> None:
+    text = "ICE removals reach a decade high\n\nThe highest total of the previous administration was 267,000 in 2019."
+    assert period(text, "267,000", "2024-12-19") == ("2019-01-01", "2019-12-31")
+
+
 def test_the_previous_year_is_the_year_before_the_one_just_named() -> None:
     text = "In 2024 one million people fled, against 315,000 the previous year."
     assert period(text, "315,000", "2025-01-14") == ("2023-01-01", "2023-12-31")

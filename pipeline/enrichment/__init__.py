@@ -21,6 +21,7 @@ from pipeline.enrichment.geography import sentence_geographies
 from pipeline.enrichment.period import (
     LOOKBACK_SENTENCES,
     Period,
+    as_fiscal_years,
     in_year_of,
     is_comparison_base,
     lookback_period,
@@ -120,13 +121,15 @@ class _Document:
     statistical: list[MentionLike]
 
     def __post_init__(self) -> None:
-        self.spanish = is_spanish(self.clean)
-        first_figure = self.statistical[0].start if self.statistical else len(self.clean)
-        self.reported = reported_period(self.clean, self.expressions, first_figure)
         self.areas = areas_of(self.gazetteer)
         self.scope = tuple(sorted(document_scope(self.clean, self.places, self.gazetteer.names_people, self.gazetteer)))
         # a scope the document names more than once is what it is about, not only where its first item is
         self.scope_named_again = sum(set(p.codes) <= set(self.scope) for p in self.places) >= 2 if self.scope else False
+        if self.scope and set(self.scope) <= _US and _FISCAL_YEARS.search(self.clean):
+            self.expressions = as_fiscal_years(self.expressions)  # a US agency's years are its fiscal years
+        self.spanish = is_spanish(self.clean)
+        first_figure = self.statistical[0].start if self.statistical else len(self.clean)
+        self.reported = reported_period(self.clean, self.expressions, first_figure)
         self.place_starts = [p.start for p in self.places]
         self.expression_starts = [p.span_start for p in self.expressions]
         self.statistical_starts = [m.start for m in self.statistical]
@@ -364,6 +367,11 @@ def _relates_to_scope(geography: tuple[str, ...], scope: tuple[str, ...]) -> boo
     and it, as a reader of a migration document takes it (applicants from Honduras in a Mexican release, deportees
     sent to Guatemala in a US one): the document's scope is one country or area, the figure names countries only."""
     return len(scope) == 1 and scope[0] not in geography and all(code in COUNTRY_NAMES for code in geography)
+
+
+#: A document about the United States that counts in fiscal years (`fiscal year 2024`, `FY23`).
+_FISCAL_YEARS = re.compile(r"\b(?:[Ff]iscal\s+[Yy]ear|FY\s?\d)")
+_US = frozenset({"USA", "USA-SWB"})
 
 
 def same_paragraph(text: str, earlier: int, later: int) -> bool:

@@ -170,6 +170,7 @@ class Period:
     fiscal: bool = False
     # `the same period of 2019`, `in those dates of 2019`: the current frame's days, in that year
     same_as_frame: bool = False
+    bare_year: bool = False  # `in 2019` with no word saying which year (calendar or fiscal) is meant
 
     @property
     def is_range(self) -> bool:
@@ -249,7 +250,7 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
     if _BEFORE.search(before):  # `in years prior to 2021`: to the end of 2020
         return Period(None, f"{year - 1:04d}-12-31", start, end)
     same = _SAME_PERIOD.search(before) is not None
-    return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end, same_as_frame=same)
+    return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end, same_as_frame=same, bare_year=True)
 
 
 _SAME_PERIOD = re.compile(
@@ -626,3 +627,14 @@ def lookback_period(expressions: Sequence[Period], window_start: int, sentence_s
     """The last time expression between ``window_start`` and ``sentence_start``."""
     before = [p for p in expressions if window_start <= p.span_start and p.span_end <= sentence_start]
     return before[-1] if before else None
+
+
+def as_fiscal_years(expressions: Sequence[Period]) -> list[Period]:
+    """The expressions of a document that counts in US federal fiscal years, each bare year read as one (``ICE
+    removed 267,258 people in 2019`` in a release about fiscal years: 2018-10-01 to 2019-09-30)."""
+    return [
+        Period(f"{int(p.start[:4]) - 1:04d}-10-01", f"{p.start[:4]}-09-30", p.span_start, p.span_end, fiscal=True)
+        if p.bare_year and p.start
+        else p
+        for p in expressions
+    ]
