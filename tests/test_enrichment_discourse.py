@@ -80,6 +80,16 @@ def test_a_change_from_a_base_takes_the_current_month_not_the_base() -> None:
     assert period(text, "156,000", "2023-04-19") == ("2023-02-01", "2023-02-28")
 
 
+def test_the_time_of_a_base_does_not_date_the_change_measured_from_it() -> None:
+    text = "A record 269,000 people were counted in September.\n\nThat is up 16% from 233,000 in August."
+    assert period(text, "16%", "2023-10-31") == ("2023-09-01", "2023-09-30")
+
+
+def test_a_change_on_the_same_months_of_an_earlier_year_takes_the_current_months() -> None:
+    text = "Remittances reached $11 billion between January and April, 7.8% more than in the same months of 2022."
+    assert period(text, "7.8%", "2023-06-18") == ("2023-01-01", "2023-04-30")
+
+
 def test_a_time_at_the_end_of_a_clause_dates_the_figures_before_it_in_the_clause() -> None:
     assert period("Some 200 people crossed in four boats on Monday.", "200", "2024-08-20") == (
         "2024-08-19",
@@ -132,6 +142,12 @@ RELATIVE = [
         ("2021-01-01", "2021-06-30"),
     ),
     ("The agency's report for June counts 88,000 returns.", "88,000", "2021-07-20", ("2021-06-01", "2021-06-30")),
+    (
+        "In the first four-month period of 2023 El Salvador received $2.6 billion.",
+        "$2.6 billion",
+        None,
+        ("2023-01-01", "2023-04-30"),
+    ),
     (
         "Remittances between January and October reached $52 billion.",
         "$52 billion",

@@ -89,7 +89,9 @@ _SINCE = re.compile(r"\b(?:since|beginning|starting)\s+$", re.IGNORECASE)
 # `fiscal year 2023`, `fiscal 2024`, `FY2023`, `FY 2019`, `FY23`: the US federal fiscal year, October to September.
 _FISCAL = re.compile(r"(?:\b[Ff]iscal\s+(?:[Yy]ears?\s+)?|\bFY\s?)$")
 _FIRST_MONTHS = re.compile(
-    r"\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+$", re.IGNORECASE
+    r"\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)(?:\s+months|[-\s]month\s+period)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER_WORDS["eleven"] = 11
@@ -135,7 +137,7 @@ _COMPARISON_BASE = re.compile(
     r"|frente\s+(?:a|al)|(?:más|menos)\s+que(?:\s+en)?(?:\s+el)?)\s+"
     r"(?:the\s+(?:figure|number|total|level)s?\s+(?:(?:recorded|registered|reported|seen)\s+)?(?:in\s+|during\s+)?"
     r"|(?:total\s+)?[a-z]+\s+(?:in|during)\s+)?"
-    r"(?:(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?|the\s+previous\s+)?$",
+    r"(?:(?:the\s+)?same\s+(?:period|months?|weeks?|time|dates)\s+(?:of\s+|in\s+|last\s+)?|the\s+previous\s+)?$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"\b(?:until|through|by|end\s+of)\b", re.IGNORECASE)
@@ -565,7 +567,15 @@ def sentence_periods(
             and figures[i][0] == figures[i + 1][0]
         ):
             result[i] = result[i + 1]
-    frames = [p for p in expressions if p.start and p.end and not _is_comparison_base(text, p)]
+    base_stretches = [segments.own[j] for j in range(len(figures)) if bases[j]]
+    frames = [
+        p
+        for p in expressions
+        if p.start
+        and p.end
+        and not _is_comparison_base(text, p)
+        and not any(lo <= p.span_start and p.span_end <= hi for lo, hi in base_stretches)  # `from 232,963 in August`
+    ]
     if len(frames) == 1:  # `At least 1,078 migrants, of which 74 were minors, died ... so far this year`
         result = [frames[0] if p is None else p for p in result]
     return result
