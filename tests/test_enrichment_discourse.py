@@ -142,6 +142,7 @@ RELATIVE = [
         ("2021-01-01", "2021-06-30"),
     ),
     ("The agency's report for June counts 88,000 returns.", "88,000", "2021-07-20", ("2021-06-01", "2021-06-30")),
+    ("In the first eight days of 2023, 2,500 migrants landed.", "2,500", None, ("2023-01-01", "2023-01-08")),
     (
         "In the first four-month period of 2023 El Salvador received $2.6 billion.",
         "$2.6 billion",
@@ -261,6 +262,15 @@ def test_a_us_document_counting_in_fiscal_years_reads_its_bare_years_as_fiscal_y
 def test_a_document_naming_no_fiscal_year_keeps_calendar_years() -> None:
     text = "ICE removals reach a decade high\n\nThe highest total of the previous administration was 267,000 in 2019."
     assert period(text, "267,000", "2024-12-19") == ("2019-01-01", "2019-12-31")
+
+
+def test_a_parenthesised_figure_takes_the_time_it_follows() -> None:
+    text = "In 2024 one million people fled, three times more than the previous year (315,000)."
+    assert period(text, "315,000", "2025-01-14") == ("2023-01-01", "2023-12-31")
+
+
+def test_a_document_dated_to_a_month_reads_no_weekday() -> None:
+    assert period("Last Sunday, 243 people landed on the island.", "243", "2023-01") == (None, None)
 
 
 def test_the_previous_year_is_the_year_before_the_one_just_named() -> None:

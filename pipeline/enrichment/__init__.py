@@ -402,6 +402,7 @@ def enrich(
         clean,
         [(m.kind, m.start, m.end, m.value) for m in mentions if m.kind in ("year", "date")],
         document_date.today if document_date is not None else None,
+        document_date is not None and document_date.day is not None,
     )
     statistical = sorted((m for m in mentions if m.kind in STATISTICAL_KINDS), key=lambda m: (m.start, m.end))
     doc = _Document(text, clean, gazetteer, gazetteer.find(clean), expressions, statistical)

@@ -93,6 +93,9 @@ _FIRST_MONTHS = re.compile(
     r"\s+of\s+$",
     re.IGNORECASE,
 )
+_FIRST_DAYS = re.compile(
+    r"\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+days\s+of\s+$", re.IGNORECASE
+)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER_WORDS["eleven"] = 11
 _YEAR_TO = re.compile(
@@ -216,9 +219,15 @@ def _fiscal_period(text: str, start: int, end: int, year: int) -> Period | None:
 def _year_period(text: str, start: int, end: int, year: int) -> Period:
     """The period a year mention names, read with the words right before it."""
     fiscal = _fiscal_period(text, start, end, year)
-    if fiscal is not None:
-        return fiscal
     before = text[max(0, start - 50) : start]
+    if fiscal is not None:
+        if _SAME_PERIOD.search(text[max(0, fiscal.span_start - 50) : fiscal.span_start]):  # `the same period in FY23`
+            return Period(fiscal.start, fiscal.end, fiscal.span_start, end, fiscal=True, same_as_frame=True)
+        return fiscal
+    days = _FIRST_DAYS.search(before)
+    if days is not None:  # `the first eight days of 2023`
+        last = min(31, _count(days.group("n")))
+        return Period(f"{year:04d}-01-01", f"{year:04d}-01-{last:02d}", start - len(before) + days.start(), end)
     spanish = spanish_year_part(before, year)
     if spanish is not None:  # `en abril de 2020`, `el primer semestre de 2019`
         return Period(spanish[0], spanish[1], start - len(before) + spanish[2], end)
@@ -307,11 +316,12 @@ def _date_period(text: str, start: int, end: int, value: str) -> Period:
 
 
 def time_expressions(
-    text: str, temporal: Sequence[tuple[str, int, int, str]], today: str | None = None
+    text: str, temporal: Sequence[tuple[str, int, int, str]], today: str | None = None, day_known: bool = True
 ) -> list[Period]:
     """The time expressions of a document, from its year and date mentions ``(kind, start, end, value)``.
 
-    ``today`` is the document's date (ISO 8601 day), which relative expressions are read against.
+    ``today`` is the document's date (ISO 8601 day), which relative expressions are read against; without
+    ``day_known`` (a document dated to a month or a year) no weekday (``last Sunday``) is read against it.
     """
     single: list[Period] = []
     for kind, start, end, value in sorted(temporal, key=lambda t: t[1]):
@@ -345,7 +355,7 @@ def time_expressions(
             continue
         merged.append(a)
         i += 1
-    relative = relative_expressions(text, today, merged)
+    relative = relative_expressions(text, today, merged, day_known)
     return sorted(merged + relative, key=lambda p: p.span_start) if relative else merged
 
 
@@ -365,7 +375,7 @@ def _to_date(text: str, period: Period, today: str) -> Period:
     return period
 
 
-def relative_expressions(text: str, today: str | None, known: Sequence[Period]) -> list[Period]:
+def relative_expressions(text: str, today: str | None, known: Sequence[Period], day_known: bool = True) -> list[Period]:
     """Time expressions read against the document's date ``today``: ``last year``, ``so far this year``, ``in May``.
 
     A month named without a year is the latest such month up to ``today``
@@ -385,6 +395,8 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
             if m.group("prep").strip():  # a bare `May` may be the verb
                 found.append(_month_period(m, today))
             continue
+        if not day_known and (m.group("weekday") or m.group("yesterday")):
+            continue  # `last Sunday` in a document dated only to its month
         if m.group("previous"):  # `in 2024, three times more than the previous year`: 2023
             y = _year_before(text, known, starts, m.start(), int(today[:4]))
             found.append(Period(f"{y:04d}-01-01", f"{y:04d}-12-31", m.start(), m.end()))
@@ -395,6 +407,8 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period]) 
     for m in RELATIVE_ES.finditer(text):  # `el año pasado`, `en lo que va del año`, `el pasado sábado`
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
+            continue
+        if not day_known and (m.group("dia") or m.group("ayer")):
             continue
         lo_es, hi_es = spanish_relative_period(m, today)
         if lo_es is not None or hi_es is not None:
@@ -544,7 +558,7 @@ def sentence_periods(
             handed.append(result[-1])
             continue
         lo, hi = segments.own[i]
-        period = nearest(lo, hi, start, end)
+        period = _labelled_by(text, expressions, start) or nearest(lo, hi, start, end)
         if period is None and opens_value_range(text, figures, i):  # `between 35,000 and 50,000 in 2024`
             period = nearest(*segments.own[i + 1], *figures[i + 1][1:])
         if period is not None and kind in ("percent", "multiplier") and _is_comparison_base(text, period):
@@ -594,6 +608,20 @@ _FIGURE_BASE = re.compile(
     r"(?:(?:record|total)\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+_OPEN_PARENTHESIS = re.compile(r"\(\s*$")
+
+
+def _labelled_by(text: str, expressions: Sequence[Period], start: int) -> Period | None:
+    """The time expression a parenthesised figure follows (``than the previous year (315,000)``), or None."""
+    m = _OPEN_PARENTHESIS.search(text, max(0, start - 3), start)
+    if m is None:
+        return None
+    end = m.start()
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return next((p for p in expressions if p.span_end == end), None)
 
 
 def opens_value_range(text: str, figures: Sequence[tuple[str, int, int]], i: int) -> bool:
