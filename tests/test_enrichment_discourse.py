@@ -380,6 +380,14 @@ SUBJECTS = [
     ("More than 600 ships pass through the strait every day.", "600", "ships"),
     ("The rise was explained by the 5.2 percent annual growth in the number of shipments.", "5.2 percent", "shipments"),
     ("Officials said refugees' claims would exceed 90,000 this year.", "90,000", "claims"),
+    (
+        "The agency documented 686 deaths and disappearances of migrants on the border.",
+        "686",
+        "deaths and disappearances",
+    ),
+    ("There were 350 documented deaths on the route.", "350", "deaths"),
+    ("Mexico received 118,772 of these petitions last year.", "118,772", "petitions"),
+    ("Almost 3.8 million movements back into the country were recorded.", "3.8 million", "movements"),
 ]
 
 

@@ -98,7 +98,7 @@ ADVERBS = _wordset(
     "only also already still now then just nearly almost mostly mainly largely even ever never not often "
     "currently presently recently annually respectively approximately roughly about around some together "
     "instead however moreover furthermore indeed meanwhile here there alone down up least nationwide worldwide "
-    "overall abroad"
+    "overall abroad back out present"
 )
 PRONOUNS = _wordset(
     "those these they them it this that he she we you who which one ones that's that’s it's it’s there's there’s "
@@ -161,7 +161,8 @@ _SPAN_NOUN = re.compile(r"^(?:one|a|an|\d+)\s+([a-z]+)\s+(?:in|out\s+of)\s+")
 _MULTIPLY_BY = re.compile(
     r"\b(?:multipl|increas|rais|grow|grew|boost|expand|cut|reduc|divid)\w*\s+(?P<np>[^,;:()]{1,80}?)\s+by\s+$"
 )
-_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
+# `of them`, `of whom`; `of these` only without a noun after it (`118,772 of these petitions` counts petitions)
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|which|whom|(?:these|those)(?!\s+[a-z]))\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:down|up|rose|fell|increased|decreased|grew|dropped|declined|jumped|climbed|surged|plunged|rising|falling)"
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$",
@@ -285,6 +286,8 @@ def _ends_after_head(tokens: Words, i: int) -> bool:
     word = tokens[i][0]
     lw = word.lower()
     nxt = tokens.get(i + 1)
+    if lw in ("last", "next", "past", "previous") and nxt is not None and nxt[0].lower() in TIME_UNITS:
+        return True  # `petitions last year`: the time, not part of what is counted
     if (
         _is_verb_form(word)
         or lw in VERBS_AFTER_HEAD
@@ -661,11 +664,17 @@ _RANKED_OF = re.compile(
     re.IGNORECASE,
 )
 # Events counted per person: `encounters of people attempting entry` counts encounters.
+_EVENTS = (
+    r"(?:encounters|apprehensions|arrivals|crossings|expulsions|removals|deportations|returns|interceptions|rescues"
+    r"|deaths|disappearances)"
+)
 _OF_PEOPLE = re.compile(
-    r"^(?P<head>(?:\w+\s+)?(?:encounters|apprehensions|arrivals|crossings|expulsions|removals|deportations|returns"
-    r"|interceptions|rescues))\s+of\s+(?:people|persons|individuals|migrants)\b.*$",
+    rf"^(?P<head>(?:\w+\s+)?{_EVENTS}(?:\s+(?:and|or)\s+{_EVENTS})?)\s+of\s+"
+    r"(?:people|persons|individuals|migrants|refugees)\b.*$",
     re.IGNORECASE,
 )
+# Words before the head that say how a figure was established, not what it counts (`documented deaths`).
+_ESTABLISHED = re.compile(r"^(?:documented|confirmed|individual)\s+(?=\w)", re.IGNORECASE)
 
 
 def head_phrase(subject: str | None) -> str | None:
@@ -673,7 +682,7 @@ def head_phrase(subject: str | None) -> str | None:
     ``encounters``, and so do ``encounters of people attempting entry``."""
     if subject is None:
         return None
-    phrase = _BORDER_PLACE.sub("", _TOTALLING.sub("", _POSSESSOR.sub("", subject)))
+    phrase = _BORDER_PLACE.sub("", _TOTALLING.sub("", _ESTABLISHED.sub("", _POSSESSOR.sub("", subject))))
     m = _OF_PEOPLE.match(phrase)
     if m is not None:
         phrase = m.group("head")
