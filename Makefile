@@ -14,7 +14,7 @@ TEMPLATE := pipeline/defs/dagster_instance.yaml
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run release test test-slow eval-formats ui port-free print-python bench lint lock clean
+.PHONY: run release test test-slow eval-formats eval-enrichment ui port-free print-python bench lint lock clean
 
 # The interpreter that creates .venv: PYTHON if given (it must be Python 3.11 or newer), else the first of
 # PYTHON_CANDIDATES on PATH that runs and says it is 3.11 or newer (a pyenv shim of a version that is not
@@ -100,6 +100,11 @@ port-free:
 # Converts every real PDF and HTML page of ../shared/formats/ (when present) and prints a line per file.
 eval-formats: $(BIN)/.installed
 	$(BIN)/python bench/eval_formats.py
+
+# Scores subject, geography and period on the three annotated sets of real documents (tests/fixtures/enrichment_blind*).
+eval-enrichment: $(BIN)/.installed
+	for set in tests/fixtures/enrichment_blind tests/fixtures/enrichment_blind2 tests/fixtures/enrichment_blind3; do \
+		echo "$$set"; $(BIN)/python bench/eval_enrichment.py $$set || exit 1; done
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_extract.py
