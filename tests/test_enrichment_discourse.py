@@ -323,6 +323,14 @@ def test_a_figure_about_another_country_is_about_its_relation_to_the_documents_c
     assert geography(text, "31,000") == "HND;MEX"
 
 
+def test_naming_a_country_of_origin_is_no_scope_of_its_own() -> None:
+    text = (
+        "Mexico receives record asylum claims\n\nMexico's refugee commission received 140,000 claims in 2023. "
+        "The main country of origin is Haiti, with 37,000 claims."
+    )
+    assert geography(text, "37,000") == "HTI;MEX"
+
+
 def test_a_place_the_document_names_once_is_no_country_its_other_figures_relate_to() -> None:
     text = "Remittances by country:\n\nColombia: $10.8 billion\n\nHonduras: $8.8 billion"
     assert geography(text, "$8.8 billion") == "HND"

@@ -252,10 +252,12 @@ def _enrich_sentence(
 
 
 #: Words by which a sentence names a scope of its own, so that it does not inherit the place of the figure before
-#: it: "in these three countries", "all other workers in the region", "worldwide".
+#: it: "in these three countries", "all other workers in the region", "worldwide" (but not "the country of
+#: origin" or "the United Nations").
 _RESCOPING = re.compile(
-    r"\b(?:countr(?:y|ies)|nations?|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?"
-    r"|world)\b"
+    r"\b(?:(?:these|those|other|all|both|several|many|the\s+\w+est|\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\w+teen|\w+ty)\s+(?:\w+\s+)?(?:countries|nations)|each\s+country|every\s+country"
+    r"|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?|world)\b"
     # places with no code of their own (seas, continents, world regions): a figure about them is about no country
     r"|\b(?-i:Mediterranean|Caribbean|Europe|European\s+Union|EU|Africa|Asia|Middle\s+East|MENA|Sahel|Balkans"
     r"|Aegean|Atlantic|Pacific|Mediterráneo|Caribe|Europa|África)\b",
