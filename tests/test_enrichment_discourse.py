@@ -60,9 +60,9 @@ def test_the_frame_is_not_carried_past_a_paragraph_without_figures() -> None:
     assert period(text, "3,000", "2023-06-15") == (None, None)
 
 
-def test_an_open_period_is_no_frame_to_carry() -> None:
-    text = "Arrivals have risen 40 percent since 2015. Some 3,000 people came by sea."
-    assert period(text, "3,000", "2023-06-15") == (None, None)
+def test_an_open_period_is_carried_on_as_well() -> None:
+    text = "Since 2014, 8,500 migrants have died on the route.\n\nIn addition, 190 migrants died at sea."
+    assert period(text, "190", "2023-11-23") == ("2014-01-01", None)
 
 
 @pytest.mark.parametrize(

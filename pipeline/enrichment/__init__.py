@@ -230,11 +230,10 @@ def _enrich_sentence(
         elif not rescoped and doc.scope_named_again and _relates_to_scope(geography, doc.scope):
             geography = (*geography, *doc.scope)  # Hondurans' applications in a Mexican release: HND and MEX
         geography = tuple(sorted(fold_areas(geography, doc.areas)))
-        frame = previous.frame  # only a closed period is a frame: `since 2000` is not carried on
-        closed = frame is not None and frame.start is not None and frame.end is not None
-        if period is not None and period.same_as_frame and closed:
-            period = in_year_of(period, frame.start, frame.end)  # type: ignore[union-attr, arg-type]
-        if period is None and closed and not own_time and _carries_period(clean, frame.span_end, m.start):
+        frame = previous.frame  # the time frame a reader carries on (`since 2014` too)
+        if period is not None and period.same_as_frame and frame is not None and frame.start and frame.end:
+            period = in_year_of(period, frame.start, frame.end)
+        if period is None and frame is not None and not own_time and _carries_period(clean, frame.span_end, m.start):
             period = Period(frame.start, frame.end, m.start, m.end)
         if period is None and doc.reported is not None and not own_time:
             period = Period(doc.reported.start, doc.reported.end, m.start, m.end)  # what the document reports on
@@ -247,7 +246,7 @@ def _enrich_sentence(
         )
         out[(m.start, m.end, m.kind)] = enrichment
         previous.enrichment, previous.kind, previous.end = enrichment, m.kind, m.end
-        if period is not None and not is_comparison_base(clean, m.start):  # the frame a reader carries on
+        if (start or end) and not is_comparison_base(clean, m.start):  # the frame a reader carries on
             previous.frame = Period(start, end, m.start, m.end)
 
 
