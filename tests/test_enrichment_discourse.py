@@ -356,6 +356,11 @@ PLACES = [
     ("The French coastguard rescued 76 migrants.", "76", "FRA"),
     # a sea or a continent has no code: the figure is about no country
     ("Channel crossings hit a record\n\nAt least 1,874 people died in the Mediterranean.", "1,874", None),
+    (
+        "Remittances to East Asia should fall 4 per cent, though excluding China they would rise 1.4 per cent.",
+        "1.4 per cent",
+        None,
+    ),
     # a national agency's figures are its country's
     ("Immigration and Customs Enforcement deported 270,000 people.", "270,000", "USA"),
     ("The Home Office said 600 people crossed.", "600", "GBR"),

@@ -344,10 +344,11 @@ def _carries_subject(text: str, previous: _Previous, figure: MentionLike) -> boo
 
 
 #: Words opening a breakdown of a figure (`3.4 million refugees, primarily in Poland and Germany`, `mostly
-#: Venezuelans`): the places after them say where most of it is, not what the figure is about.
+#: Venezuelans`) or an exception (`excluding China`): the places after them say where most of it is, or what it
+#: leaves out, not what the figure is about.
 _BREAKDOWN = re.compile(
     r"\b(?:mostly|mainly|primarily|chiefly|largely|predominantly|especially|particularly|including|such\s+as"
-    r"|led\s+by|followed\s+by|most\s+of\s+them(?:\s+from)?)\b[^.;:()\d]*$",
+    r"|led\s+by|followed\s+by|most\s+of\s+them(?:\s+from)?|excluding|except(?:\s+for)?|apart\s+from)\b[^.;:()\d]*$",
     re.IGNORECASE,
 )
 
