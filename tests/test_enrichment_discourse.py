@@ -283,6 +283,18 @@ def test_more_than_is_a_qualifier_not_a_base_of_comparison() -> None:
     assert period(text, "20%", "2024-04-02") == ("2024-03-01", "2024-03-31")
 
 
+def test_a_stock_as_of_today_is_dated_by_the_publication_day() -> None:
+    assert period("As of today, close to six million refugees are in Europe.", "six million", "2022-07-22") == (
+        "2022-07-22",
+        "2022-07-22",
+    )
+
+
+def test_a_target_by_the_end_of_a_month_is_a_deadline() -> None:
+    text = "IOM expects the number of returnees to rise to 150,000 by the end of March 2024."
+    assert period(text, "150,000", "2024-01-12") == (None, "2024-03-31")
+
+
 def test_a_deadline_month_is_no_period_of_the_past() -> None:
     text = "Some 780,000 refugees may stay without registration until the end of August."
     assert period(text, "780,000", "2022-06-20") == (None, "2022-08-31")

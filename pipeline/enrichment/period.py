@@ -115,6 +115,7 @@ _RELATIVE = re.compile(
     r"|\b(?P<weekday>(?:(?<=[Oo]n\s)|(?<=[Ll]ast\s)|(?<=[Tt]his\s)|(?<=[Pp]ast\s)|(?<=[Tt]his\ssame\s)|(?<=[Aa]s\sof\s))"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<yesterday>[Yy]esterday)\b"
+    r"|\b(?P<asoftoday>[Aa]s\s+of\s+today)\b"
     r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
     r"(?:the|this)\s+(?P<fiscalyear>fiscal\s+)?year)\b"
     r"|\b(?P<yearsfirst>(?:the|this)\s+year['’]s\s+first\s+(?:(?P<yq>quarter)|(?P<yh>half)"
@@ -145,7 +146,7 @@ _COMPARISON_BASE = re.compile(
 )
 _BY = re.compile(r"\b(?:until|through|by|end\s+of)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|to|through|-|–)\s*$")
-_UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|through|up\s+to|by(?:\s+the\s+end\s+of)?)\s+$", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -440,6 +441,8 @@ def _relative_period(m: re.Match[str], today: str) -> tuple[str, str]:
         return f"{year:04d}-01-01", today
     if m.group("weekday") or m.group("yesterday"):
         return _relative_day(m, today)
+    if m.group("asoftoday"):  # a stock `as of today`: the document's day
+        return today, today
     if m.group("first") or m.group("yearsfirst") or m.group("part") or m.group("mrange"):
         return _part_of_year(m, year, month)
     if m.group("pastyears"):  # `in the last five years` in 2023: 2018 to 2022
