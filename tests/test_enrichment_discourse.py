@@ -366,6 +366,15 @@ PLACES = [
     # a list line labels its figure
     ("Mexico was the main destination (87,000), followed by Guatemala (66,000).", "66,000", "GTM"),
     ("The French coastguard rescued 76 migrants.", "76", "FRA"),
+    # a neighbour is not where the figure is; a place `with` a figure labels it
+    ("Chiapas, a state bordering Guatemala, received 76,000 requests.", "76,000", "MEX"),
+    (
+        "Guatemala received $19.9 billion, followed by the Dominican Republic with $10.3 billion.",
+        "$10.3 billion",
+        "DOM",
+    ),
+    # a continent people come from sets no scope of its own
+    ("2,500 migrants from North Africa landed on Italian shores, compared to 370 a year earlier.", "370", "ITA"),
     # a sea or a continent has no code: the figure is about no country
     ("Channel crossings hit a record\n\nAt least 1,874 people died in the Mediterranean.", "1,874", None),
     (

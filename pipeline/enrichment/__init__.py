@@ -257,8 +257,10 @@ _RESCOPING = re.compile(
     r"\b(?:(?:these|those|other|all|both|several|many|the\s+\w+est|\d+|two|three|four|five|six|seven|eight|nine|ten"
     r"|\w+teen|\w+ty)\s+(?:\w+\s+)?(?:countries|nations)|each\s+country|every\s+country"
     r"|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?|world)\b"
-    # places with no code of their own (seas, continents, world regions): a figure about them is about no country
-    r"|\b(?-i:Mediterranean|Caribbean|Europe|European\s+Union|EU|Africa|Asia|Middle\s+East|MENA|Sahel|Balkans"
+    # places with no code of their own (seas, continents, world regions): a figure about them is about no country;
+    # named as where people come from (`migrants from North Africa`) they set no scope
+    r"|(?<!from\s)(?<!from\sthe\s)(?<!from\sNorth\s)(?<!from\sWest\s)(?<!from\sEast\s)(?<!from\sSouth\s)"
+    r"\b(?-i:Mediterranean|Caribbean|Europe|European\s+Union|EU|Africa|Asia|Middle\s+East|MENA|Sahel|Balkans"
     r"|Aegean|Atlantic|Pacific|Mediterráneo|Caribe|Europa|África)\b",
     re.IGNORECASE,
 )
@@ -356,12 +358,21 @@ _BREAKDOWN = re.compile(
 def _in_breakdown(text: str, place: PlaceMatch, first_figure_end: int) -> bool:
     """Whether a place is named inside a breakdown of a figure before it (``mainly from Haiti (4,200)`` with no
     figure before is where that figure comes from)."""
+    if _NEIGHBOUR.search(text, max(0, place.start - 30), place.start):
+        return True  # `Chiapas, a state bordering Guatemala`: the neighbour is not where the figure is
     if _LABEL.match(text, place.end):
         return False  # `followed by Guatemala (66,435)`: the place labels the figure after it
     return _BREAKDOWN.search(text, max(first_figure_end, place.start - 60), place.start) is not None
 
 
-_LABEL = re.compile(r"\s*(?:\(|:)\s*[\d$€£]")
+_LABEL = re.compile(
+    r"\s*(?:\(|:|,?\s+with)\s*(?:(?:about|around|nearly|almost|some|over|more\s+than|just\s+over)\s+)?[\d$€£]"
+)
+_NEIGHBOUR = re.compile(
+    r"\b(?:bordering|borders?\s+with|neighbou?ring|next\s+to|on\s+the\s+border\s+with|(?<=border)\s+with)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _relates_to_scope(geography: tuple[str, ...], scope: tuple[str, ...]) -> bool:
