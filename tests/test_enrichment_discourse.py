@@ -448,3 +448,88 @@ def test_a_number_word_is_no_subject() -> None:
 def test_a_figure_naming_its_own_size_takes_the_subject_before_it() -> None:
     text = "Remittances totaled $5.8 billion in October, an amount that represented an increase of 8 percent."
     assert enrichment_of(text, "8 percent").subject == "Remittances"
+
+
+# --- the kinds of sentence the issue lists (its own paraphrases) ---------------------------------------------------
+
+ISSUE_CASES = [
+    (
+        "Encounters fell 8 percent from April (231,400) to May (212,900).",
+        "2022-06-15",
+        "8 percent",
+        "period",
+        ("2022-05-01", "2022-05-31"),
+    ),
+    (
+        "Encounters fell 8 percent from April (231,400) to May (212,900).",
+        "2022-06-15",
+        "231,400",
+        "period",
+        ("2022-04-01", "2022-04-30"),
+    ),
+    (
+        "Encounters fell 8 percent from April (231,400) to May (212,900).",
+        "2022-06-15",
+        "212,900",
+        "period",
+        ("2022-05-01", "2022-05-31"),
+    ),
+    (
+        "At the Southwest border, encounters in March (180,300) rose 12 percent from 161,000 in February.",
+        "2022-04-15",
+        "161,000",
+        "geography",
+        "USA-SWB",
+    ),
+    (
+        "At the Southwest border, encounters in March (180,300) rose 12 percent from 161,000 in February.",
+        "2022-04-15",
+        "12 percent",
+        "period",
+        ("2022-03-01", "2022-03-31"),
+    ),
+    (
+        "Remittances could reach $140 billion this year, an 8% rise.",
+        "2023-06-15",
+        "8%",
+        "period",
+        ("2023-01-01", "2023-12-31"),
+    ),
+    (
+        "Remittances will grow 6.1% this year after 11.2% last year.",
+        "2023-06-15",
+        "11.2%",
+        "period",
+        ("2022-01-01", "2022-12-31"),
+    ),
+    (
+        "The US–Mexico border remained the deadliest land route, with 686 deaths.",
+        "2023-09-12",
+        "686",
+        "geography",
+        "USA-SWB",
+    ),
+    (
+        "Boats reached Greece and Italy in May. Arrivals in those two countries were, respectively, 4,100 and 2,700.",
+        "2023-06-10",
+        "2,700",
+        "geography",
+        "ITA",
+    ),
+    (
+        "Boats reached Greece and Italy in May. Arrivals in those two countries were, respectively, 4,100 and 2,700.",
+        "2023-06-10",
+        "4,100",
+        "subject",
+        "Arrivals",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "name", "expected"), ISSUE_CASES, ids=[f"{c[3]}:{c[2]}" for c in ISSUE_CASES]
+)
+def test_the_sentences_the_issue_lists(text: str, published: str, figure: str, name: str, expected: object) -> None:
+    e = enrichment_of(text, figure, published)
+    got = {"period": (e.period_start, e.period_end), "geography": e.geography_text, "subject": e.subject}[name]
+    assert got == expected

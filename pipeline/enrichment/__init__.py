@@ -176,6 +176,36 @@ def _sentence_rates(clean: str, figures: Sequence[MentionLike], ce: int, spans3:
     return rates
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_AFTER_DEMONSTRATIVE = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)  # `those two countries`: no figure
+_THOSE_PLACES = re.compile(r"\b(?:those|these|both)\s+(?:\w+\s+)?(?:countries|nations|islands|states)\b", re.IGNORECASE)
+
+
+def _respectively(
+    doc: _Document, cs: int, figures: Sequence[MentionLike], places: Sequence[PlaceMatch]
+) -> list[frozenset[str]] | None:
+    """The places a `respectively` sentence pairs with its figures, one each, in order: those named before its first
+    figure, or, for `those two countries`, those the sentence before names; None if they do not pair up."""
+    paired = [
+        i for i, m in enumerate(figures) if not _AFTER_DEMONSTRATIVE.search(doc.clean, max(0, m.start - 8), m.start)
+    ]
+    if not paired:
+        return None
+    first = figures[paired[0]].start
+    named = [p for p in places if p.end <= first and len(p.codes) == 1]
+    if not named and _THOSE_PLACES.search(doc.clean, cs, first):
+        window = sentence_starts_before(doc.clean, cs, 1)
+        if same_paragraph(doc.clean, window, cs):
+            named = [p for p in _within(doc.places, doc.place_starts, lambda p: p.end, window, cs) if len(p.codes) == 1]
+    codes = list(dict.fromkeys(p.codes[0] for p in named))
+    if len(codes) < 2 or len(codes) != len(paired):
+        return None
+    result = [frozenset[str]() for _ in figures]
+    for i, code in zip(paired, codes, strict=True):
+        result[i] = frozenset({code})
+    return result
+
+
 def _sentence_subjects(
     doc: _Document, cs: int, ce: int, figures: Sequence[MentionLike], previous: _Previous
 ) -> list[str | None]:
@@ -209,6 +239,8 @@ def _enrich_sentence(
         if not _in_breakdown(clean, p, figures[0].end)
     ]
     geographies = sentence_geographies(context_places, segments)
+    if _RESPECTIVELY.search(clean, cs, ce):  # `Greece and Italy ... were, respectively, 4,100 and 2,700`
+        geographies = _respectively(doc, cs, figures, context_places) or geographies
     subjects = _sentence_subjects(doc, cs, ce, figures, previous)
     spans3 = [(m.kind, m.start, m.end) for m in figures]
     periods = _sentence_periods(doc, cs, ce, spans3, segments)

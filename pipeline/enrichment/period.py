@@ -130,7 +130,8 @@ _RELATIVE = re.compile(
     r"|\b(?P<previous>[Tt]he\s+(?:previous|prior|preceding)\s+year|[Tt]he\s+year\s+before)\b"
     r"|\b(?P<this>[Tt]his\s+year)\b"
     r"|\b(?P<lastmonth>[Ll]ast\s+month)\b"
-    r"|(?P<prep>\b(?:(?:(?:[Bb]y|[Uu]ntil|[Bb]efore|[Aa]t)\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom|[Ff]or|[Oo]f)\s+)?"
+    r"|(?P<prep>\b(?:(?:(?:[Bb]y|[Uu]ntil|[Bb]efore|[Aa]t)\s+the\s+end\s+of|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]hrough|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Tt]o"
+    r")\s+)?"
     r"(?:(?:early|mid|late)[\s-]+)?)(?P<month>" + _MONTH_NAME + r")(?!\w)(?!\s*\d)(?!,\s*(?:19|20)\d\d\b(?![,.]\d))"
 )
 _VALUE_RANGE_OPEN_ANY = re.compile(r"\b(?:from|between)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -567,7 +568,7 @@ def sentence_periods(
         if period is not None and kind in ("percent", "multiplier") and _is_comparison_base(text, period):
             # `an increase of 7.6% over 2022`: 2022 is the base; the change takes the period of the last figure that
             # is no base itself (`up 16% from 232,963 in August, and up 50% from July`: neither August nor July)
-            result.append(current)
+            result.append(current or _change_end(text, expressions, period))
             handed.append(period)  # `a 7 percent decline from FY22's record of 2,206,436`
             continue
         if period is None and segments.in_first_group[i]:
@@ -611,6 +612,19 @@ _FIGURE_BASE = re.compile(
     r"(?:(?:record|total)\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _change_end(text: str, expressions: Sequence[Period], base: Period) -> Period | None:
+    """``fell 8 percent from April (231,400) to May``: the period a change runs to, named after its base."""
+    for p in expressions:
+        if base.span_end < p.span_start <= base.span_end + 80 and _TO_BEFORE.search(
+            text, p.span_start - 6, p.span_start
+        ):
+            return p
+    return None
 
 
 _OPEN_PARENTHESIS = re.compile(r"\(\s*$")
