@@ -435,6 +435,14 @@ def test_a_figure_with_no_noun_of_its_own_counts_what_the_figure_before_it_count
     assert enrichment_of(text, "61,000").subject == "arrests"
 
 
+def test_a_figure_left_without_subject_counts_what_its_kind_mostly_counts_in_the_document() -> None:
+    text = (
+        "Remittances to Mexico hit a record\n\nRemittances reached $5.8 billion in October. "
+        "Remittances totaled $52.9 billion between January and October.\n\nIn May they totaled $5.7 billion."
+    )
+    assert enrichment_of(text, "$5.7 billion", "2023-12-03").subject == "Remittances"
+
+
 def test_a_participle_after_a_figure_is_no_subject() -> None:
     text = "Since 2014, 8,500 migrants have died, of them 4,800 crossing the US-Mexico border."
     assert enrichment_of(text, "4,800").subject == "migrants"

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from pipeline.common.vocabulary import STATISTICAL_KINDS
@@ -455,4 +456,24 @@ def enrich(
     previous = _Previous()
     for cs, ce in _contexts(text, statistical):
         _enrich_sentence(doc, cs, ce, previous, by_span)
+    _fill_document_subjects(by_span)
     return [by_span.get((m.start, m.end, m.kind), EMPTY) for m in mentions]
+
+
+def _fill_document_subjects(by_span: dict[tuple[int, int, str], Enrichment]) -> None:
+    """A figure left with no subject counts what the document's figures of its kind mostly count (the money figures
+    of a remittances release are remittances), when at least two of them and most of those with a subject say so."""
+    counts: dict[str, Counter[str]] = {}
+    written: dict[str, str] = {}  # each subject as the document first writes it
+    for (_, _, kind), e in by_span.items():
+        if e.subject:
+            counts.setdefault(kind, Counter())[e.subject.lower()] += 1
+            written.setdefault(e.subject.lower(), e.subject)
+    usual: dict[str, str] = {}
+    for kind, counter in counts.items():
+        subject, n = counter.most_common(1)[0]
+        if n >= 2 and n * 2 > sum(counter.values()):
+            usual[kind] = written[subject]
+    for key, e in by_span.items():
+        if not e.subject and key[2] in usual:
+            by_span[key] = replace(e, subject=usual[key[2]])
