@@ -438,7 +438,8 @@ def test_a_figure_with_no_noun_of_its_own_counts_what_the_figure_before_it_count
 def test_a_figure_left_without_subject_counts_what_its_kind_mostly_counts_in_the_document() -> None:
     text = (
         "Remittances to Mexico hit a record\n\nRemittances reached $5.8 billion in October. "
-        "Remittances totaled $52.9 billion between January and October.\n\nIn May they totaled $5.7 billion."
+        "Remittances totaled $52.9 billion between January and October.\n\nAnalysts expect the trend to continue."
+        "\n\nThe peso stayed strong.\n\nIn May they totaled $5.7 billion."
     )
     assert enrichment_of(text, "$5.7 billion", "2023-12-03").subject == "Remittances"
 
