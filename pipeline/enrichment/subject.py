@@ -707,7 +707,7 @@ def _generic(phrase: str) -> bool:
 _SIZE_NOUNS = CHANGE_NOUNS | _wordset("amount value result period advance situation balance")
 # `the monthly income of remittances`, `flows of remittances`: the measure of what is counted.
 _MEASURE_OF = re.compile(
-    r"^(?:\w+\s+)?(?:income|incomes|flows?|inflows?|outflows?|amount|value|volume|sum|level|arrival|entry)\s+of\s+"
+    r"^(?:\w+\s+)?(?:income|incomes|flows?|inflows?|outflows?|amount|value|volume|sum|level|arrival|entry|balance)\s+of\s+"
     r"(?P<rest>\w.*)$",
     re.IGNORECASE,
 )
