@@ -101,9 +101,10 @@ port-free:
 eval-formats: $(BIN)/.installed
 	$(BIN)/python bench/eval_formats.py
 
-# Scores subject, geography and period on the three annotated sets of real documents (tests/fixtures/enrichment_blind*).
+# Scores subject, geography and period on the four annotated sets of real documents (tests/fixtures/enrichment_blind*).
 eval-enrichment: $(BIN)/.installed
-	for set in tests/fixtures/enrichment_blind tests/fixtures/enrichment_blind2 tests/fixtures/enrichment_blind3; do \
+	for set in tests/fixtures/enrichment_blind tests/fixtures/enrichment_blind2 tests/fixtures/enrichment_blind3 \
+		tests/fixtures/enrichment_blind4; do \
 		echo "$$set"; $(BIN)/python bench/eval_enrichment.py $$set || exit 1; done
 
 bench: $(BIN)/.installed

@@ -1,8 +1,8 @@
 """The enrichment evaluation sets: well-formed gold, and no regression on the two sets the rules were tuned on.
 
 The sets under ``tests/fixtures/enrichment_blind*/`` are real documents annotated by
-helpers who never saw the code (see each folder's README). The third has never been
-tuned on, so it gets no floor here: a floor would make it a target.
+helpers who never saw the code (see each folder's README). The third and fourth have never
+been tuned on, so they get no floor here: a floor would make them a target.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import SEED_SOURCES
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ["enrichment_blind", "enrichment_blind2", "enrichment_blind3"]
+SETS = ["enrichment_blind", "enrichment_blind2", "enrichment_blind3", "enrichment_blind4"]
 # Shares reached when the sets were last tuned on (README), less a small margin for deliberate trade-offs.
 FLOORS = {
     "enrichment_blind": {"subject": 0.58, "geography": 0.66, "period": 0.49},
@@ -40,7 +40,7 @@ def test_every_gold_span_is_the_text_it_names(name: str) -> None:
     with open(folder / "gold.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (folder / "docs").glob("*.txt")}
-    assert len(rows) >= 250 and len(texts) == 20
+    assert len(rows) >= 140 and len(texts) >= 15 and {row["doc"] for row in rows} <= set(texts)
     for row in rows:
         assert texts[row["doc"]][int(row["start"]) : int(row["end"])] == row["text"], row
 
