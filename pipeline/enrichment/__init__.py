@@ -34,7 +34,7 @@ from pipeline.enrichment.period import (
 from pipeline.enrichment.rate import rate_per
 from pipeline.enrichment.scope import areas_of, document_scope, fold_areas, reported_period
 from pipeline.enrichment.segments import Segments, segment
-from pipeline.enrichment.subject import NUMBER_WORDS, sentence_subjects
+from pipeline.enrichment.subject import DEMONSTRATIVE, NUMBER_WORDS, sentence_subjects
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject_es import is_spanish, spanish_subject
 from pipeline.enrichment.text import blank_markup
@@ -178,7 +178,6 @@ def _sentence_rates(clean: str, figures: Sequence[MentionLike], ce: int, spans3:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_AFTER_DEMONSTRATIVE = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)  # `those two countries`: no figure
 _THOSE_PLACES = re.compile(r"\b(?:those|these|both)\s+(?:\w+\s+)?(?:countries|nations|islands|states)\b", re.IGNORECASE)
 
 
@@ -187,9 +186,7 @@ def _respectively(
 ) -> list[frozenset[str]] | None:
     """The places a `respectively` sentence pairs with its figures, one each, in order: those named before its first
     figure, or, for `those two countries`, those the sentence before names; None if they do not pair up."""
-    paired = [
-        i for i, m in enumerate(figures) if not _AFTER_DEMONSTRATIVE.search(doc.clean, max(0, m.start - 8), m.start)
-    ]
+    paired = [i for i, m in enumerate(figures) if not DEMONSTRATIVE.search(doc.clean, max(0, m.start - 8), m.start)]
     if not paired:
         return None
     first = figures[paired[0]].start

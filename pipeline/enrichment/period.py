@@ -88,13 +88,11 @@ _PART_OF_YEAR = re.compile(
 _SINCE = re.compile(r"\b(?:since|beginning|starting)\s+$", re.IGNORECASE)
 # `fiscal year 2023`, `fiscal 2024`, `FY2023`, `FY 2019`, `FY23`: the US federal fiscal year, October to September.
 _FISCAL = re.compile(r"(?:\b[Ff]iscal\s+(?:[Yy]ears?\s+)?|\bFY\s?)$")
-_FIRST_MONTHS = re.compile(
-    r"\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)(?:\s+months|[-\s]month\s+period)"
-    r"\s+of\s+$",
-    re.IGNORECASE,
-)
-_FIRST_DAYS = re.compile(
-    r"\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+days\s+of\s+$", re.IGNORECASE
+# A small number as digits or a word: `the first 5 months`, `the first five months`.
+_FEW = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+# `the first six months of`, `the first four-month period of`, `the first eight days of`
+_FIRST_PART = re.compile(
+    rf"\bfirst\s+(?P<n>{_FEW})(?:\s+(?P<unit>months|days)|[-\s]month\s+period)\s+of\s+$", re.IGNORECASE
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER_WORDS["eleven"] = 11
@@ -116,13 +114,13 @@ _RELATIVE = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<yesterday>[Yy]esterday)\b"
     r"|\b(?P<asoftoday>[Aa]s\s+of\s+today)\b"
-    r"|\b(?P<first>first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
+    r"|\b(?P<first>first\s+(?P<n>" + _FEW + r")\s+months\s+of\s+"
     r"(?:the|this)\s+(?P<fiscalyear>fiscal\s+)?year)\b"
     r"|\b(?P<yearsfirst>(?:the|this)\s+year['’]s\s+first\s+(?:(?P<yq>quarter)|(?P<yh>half)"
-    r"|(?P<ym>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months))\b"
+    r"|(?P<ym>" + _FEW + r")\s+months))\b"
     r"|\b(?P<part>(?:(?P<half>first|second)\s+(?:half|semester)|(?P<quarter>first|second|third|fourth)\s+quarter"
     r"|first\s+(?P<quarters>two|three)\s+quarters)\s+of\s+(?:the|this)\s+year)\b"
-    r"|\b(?P<pastyears>(?:[Tt]he\s+)?(?:last|past)\s+(?P<years>\d|two|three|four|five|six|seven|eight|nine|ten)\s+years)\b"
+    r"|\b(?P<pastyears>(?:[Tt]he\s+)?(?:last|past)\s+(?P<years>" + _FEW + r")\s+years)\b"
     r"|\b(?P<mrange>(?:(?:[Bb]etween|[Ff]rom)\s+)?(?P<m1>" + _MONTH_NAME + r")\s*(?:\s(?:and|to|through)\s|[-–])\s*"
     r"(?P<m2>" + _MONTH_NAME + r")(?:\s+of\s+(?P<rangeyear>last|this)\s+year)?)(?!\w)"
     r"(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d\b(?![,.]\d))"
@@ -208,7 +206,9 @@ def _fiscal_period(text: str, start: int, end: int, year: int) -> Period | None:
     if fiscal is None:
         return None
     span_start = start - len(before) + fiscal.start()
-    first = _FIRST_MONTHS.search(before, 0, fiscal.start())
+    first = _FIRST_PART.search(before, 0, fiscal.start())
+    if first is not None and first.group("unit") == "days":
+        first = None
     months = 12
     if first is not None:
         n = first.group("n").lower()
@@ -226,14 +226,13 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
         if _SAME_PERIOD.search(text[max(0, fiscal.span_start - 50) : fiscal.span_start]):  # `the same period in FY23`
             return Period(fiscal.start, fiscal.end, fiscal.span_start, end, fiscal=True, same_as_frame=True)
         return fiscal
-    days = _FIRST_DAYS.search(before)
-    if days is not None:  # `the first eight days of 2023`
-        last = min(31, _count(days.group("n")))
-        return Period(f"{year:04d}-01-01", f"{year:04d}-01-{last:02d}", start - len(before) + days.start(), end)
+    first = _FIRST_PART.search(before)
+    if first is not None and first.group("unit") == "days":  # `the first eight days of 2023`
+        last = min(31, _count(first.group("n")))
+        return Period(f"{year:04d}-01-01", f"{year:04d}-01-{last:02d}", start - len(before) + first.start(), end)
     spanish = spanish_year_part(before, year)
     if spanish is not None:  # `en abril de 2020`, `el primer semestre de 2019`
         return Period(spanish[0], spanish[1], start - len(before) + spanish[2], end)
-    first = _FIRST_MONTHS.search(before)
     if first is not None:  # `the first six months of 2023`
         n = first.group("n").lower()
         lo, hi = _span(year, 1, min(12, int(n) if n.isdigit() else _NUMBER_WORDS[n]))
@@ -266,13 +265,11 @@ def _year_period(text: str, start: int, end: int, year: int) -> Period:
     return Period(f"{year:04d}-01-01", f"{year:04d}-12-31", start, end, same_as_frame=same, bare_year=True)
 
 
+# `the same period of 2019`, `in those dates of 2019`, `at this stage in 2022`, `at the same time last year`
 _SAME_PERIOD = re.compile(
-    r"\b(?:same|those|these|this|that|the\s+same)\s+(?:period|months?|weeks?|dates|days|time\s+frame|time|stage|point)"
-    r"\s+(?:of|in|last)\s+(?:the\s+year\s+)?$",
+    r"\b(?:same|those|these|this|that)\s+(?:period|months?|weeks?|dates|days|time\s+frame|time|stage|point)"
+    r"\s+(?:(?:of|in)\s+(?:the\s+year\s+)?)?$",
     re.IGNORECASE,
-)
-_SAME_TIME_BEFORE = re.compile(
-    r"\b(?:same|this|that)\s+(?:period|time|stage|point|months?|weeks?|dates)\s+(?:of\s+|in\s+)?$", re.IGNORECASE
 )
 
 
@@ -389,9 +386,13 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period], 
         return []
     starts = [p.span_start for p in known]
     found: list[Period] = []
-    for m in _RELATIVE.finditer(text):
+
+    def overlaps_known(m: re.Match[str]) -> bool:
         k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
+        return k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end()
+
+    for m in _RELATIVE.finditer(text):
+        if overlaps_known(m):
             continue
         if m.group("month"):
             if m.group("prep").strip():  # a bare `May` may be the verb
@@ -404,11 +405,10 @@ def relative_expressions(text: str, today: str | None, known: Sequence[Period], 
             found.append(Period(f"{y:04d}-01-01", f"{y:04d}-12-31", m.start(), m.end()))
             continue
         lo, hi = _relative_period(m, today)
-        same = m.group("last") is not None and _SAME_TIME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        same = m.group("last") is not None and _SAME_PERIOD.search(text, max(0, m.start() - 50), m.start())
         found.append(Period(lo, hi, m.start(), m.end(), same_as_frame=bool(same)))  # `the same time last year`
     for m in RELATIVE_ES.finditer(text):  # `el año pasado`, `en lo que va del año`, `el pasado sábado`
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and known[k].span_end > m.start() or k + 1 < len(known) and known[k + 1].span_start < m.end():
+        if overlaps_known(m):
             continue
         if not day_known and (m.group("dia") or m.group("ayer")):
             continue

@@ -647,13 +647,14 @@ def sentence_subjects(
             )
         subject = head_phrase(subject)
         subjects.append(subject)
-        if not _DEMONSTRATIVE.search(text, max(0, start - 8), start):  # `in those two countries`: no antecedent
+        if not DEMONSTRATIVE.search(text, max(0, start - 8), start):  # `in those two countries`: no antecedent
             recent.add(kind, subject)
     _take_subject_after_change_on(text, figures, subjects)
     return subjects
 
 
-_DEMONSTRATIVE = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)
+# `those two countries`, `these three`: a count that refers back, no antecedent of its own
+DEMONSTRATIVE = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)
 # Words before the head that say how a figure was totalled or where it was counted, not what it counts.
 _TOTALLING = re.compile(r"^(?:(?:total|overall|cumulative|combined|latest|main)\s+)+", re.IGNORECASE)
 # `asylum seekers' applications`, `Mexico's asylum requests`: the possessor says whose, the head what.
