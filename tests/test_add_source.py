@@ -344,6 +344,13 @@ def test_command_line_adds_two_text_files_each_with_its_own_provenance_file(proj
         assert (record.bytes, record.sha256) == (len(data), hashlib.sha256(data).hexdigest())
 
 
+def _assert_only_added(sources: Path, before: dict[str, tuple[bytes, int, int]], documents: list[str]) -> None:
+    """The sources folder gained exactly these documents and their provenance files; nothing else changed."""
+    after = _untouched(sources)
+    assert sorted(set(after) - set(before)) == sorted([*documents, *(f"{d}.provenance.yaml" for d in documents)])
+    assert {name: after[name] for name in before} == before
+
+
 def test_command_line_adds_several_files_each_with_its_own_provenance_file(project: Project, tmp_path: Path) -> None:
     a = _new_document(tmp_path, "a.html", _html("Arrivals in 2022", "2023-01-15", "In 2022, about 300 people arrived."))
     b = _new_document(tmp_path, "b.html", _html("Arrivals in 2023", "2024-02-01", "In 2023, about 450 people arrived."))
@@ -353,14 +360,7 @@ def test_command_line_adds_several_files_each_with_its_own_provenance_file(proje
 
     assert done.returncode == 0, done.stderr
     assert _added_paths(done.stdout) == [str(project.sources / "a.html"), str(project.sources / "b.html")]
-    after = _untouched(project.sources)
-    assert sorted(set(after) - set(before)) == [
-        "a.html",
-        "a.html.provenance.yaml",
-        "b.html",
-        "b.html.provenance.yaml",
-    ]
-    assert {name: after[name] for name in before} == before
+    _assert_only_added(project.sources, before, ["a.html", "b.html"])
     entries = _entries(project.sources)
     for file, title, date in ((a, "Arrivals in 2022", "2023-01-15"), (b, "Arrivals in 2023", "2024-02-01")):
         data = file.read_bytes()
@@ -391,14 +391,7 @@ def test_a_refused_file_among_several_gets_one_line_and_the_others_are_added(pro
         "1 file was refused and not added; the others were",
     ]
     assert _added_paths(done.stdout) == [str(project.sources / "a.html"), str(project.sources / "c.html")]
-    after = _untouched(project.sources)
-    assert sorted(set(after) - set(before)) == [
-        "a.html",
-        "a.html.provenance.yaml",
-        "c.html",
-        "c.html.provenance.yaml",
-    ]
-    assert {name: after[name] for name in before} == before
+    _assert_only_added(project.sources, before, ["a.html", "c.html"])
     assert [d.doc_id for d in load_verified_documents(project.sources)] == [*SEED_IDS, "a", "c"]
 
 
