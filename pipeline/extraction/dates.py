@@ -25,7 +25,13 @@ _MDY_RE = re.compile(
     rf"(?:[ \t\u00a0]*(?:[-\u2013]|{_SP}(?:to|through|and|until|\u2013){_SP})[ \t\u00a0]*{_DAY})?"
     rf"(?:,?{_SP}{_YEAR})?"
 )
-_MY_RE = re.compile(rf"({_MONTH}),?{_SP}(?:of{_SP})?{_YEAR}")
+_MY_RE = re.compile(rf"({_MONTH})(?:,?{_SP}(?:of{_SP})?|[-\u2013/]){_YEAR}")  # "May of 1998", "Nov-2019"
+_LOWER_FULL = _FULL.lower()
+#: Month names written in lower case ("in march 2018"), read only with a year after them.
+LOWER_MONTH_NAMES: tuple[str, ...] = tuple(_LOWER_FULL.split("|"))
+_LOWER_MDY_RE = re.compile(rf"({_LOWER_FULL}){_SP}{_DAY},?{_SP}{_YEAR}")
+_LOWER_MY_RE = re.compile(rf"({_LOWER_FULL}),?{_SP}(?:of{_SP})?{_YEAR}")
+_ORDINAL_RE = re.compile(r"st|nd|rd|th")
 _MONTH_RANGE_RE = re.compile(
     rf"{_MONTH}(?:{_SP}(?:and|to|through|thru|until|till|or){_SP}|[ \t\u00a0]*[-\u2013\u2014/][ \t\u00a0]*)"
     rf"(?:{_MONTH}),?{_SP}{_YEAR}"
@@ -89,7 +95,7 @@ def dates_at_month(text: str, pos: int) -> tuple[list[DateHit], int | None]:
                 if _valid(month, day2, year) and day2 > day:
                     first = DateHit(pos, m.end(2), year, month, day)
                     return [first, DateHit(m.start(3), m.end(), year, month, day2)], None
-            end = m.end() if m.group(4) else m.end(2)
+            end = m.end() if m.group(4) else _after_ordinal(text, m.end(2))
             if m.group(3) is not None:
                 end = m.end(2)
                 year = None
@@ -101,6 +107,25 @@ def dates_at_month(text: str, pos: int) -> tuple[list[DateHit], int | None]:
     if m is not None:
         return [], m.start(1)
     return [], None
+
+
+def _after_ordinal(text: str, end: int) -> int:
+    """``end`` moved past an ordinal suffix written after a day (``October 12th``)."""
+    m = _ORDINAL_RE.match(text, end)
+    return m.end() if m is not None and not text[m.end() : m.end() + 1].isalpha() else end
+
+
+def dates_at_lower_month(text: str, pos: int) -> list[DateHit]:
+    """A date opening with a month name in lower case at ``pos``, when a year follows
+    (``march 2018``, ``june 5, 2021``); a bare ``may`` or ``march`` is a word, not a date."""
+    m = _LOWER_MDY_RE.match(text, pos)
+    if m is not None:
+        month, day, year = MONTHS[m.group(1)], int(m.group(2)), int(m.group(3))
+        return [DateHit(pos, m.end(), year, month, day)] if _valid(month, day, year) else []
+    m = _LOWER_MY_RE.match(text, pos)
+    if m is not None:
+        return [DateHit(pos, m.end(), int(m.group(2)), MONTHS[m.group(1)], None)]
+    return []
 
 
 def dates_at_digit(text: str, pos: int) -> list[DateHit]:

@@ -19,6 +19,7 @@ from pipeline.extraction.ranges import read_quantity
 from pipeline.extraction.values import ratio
 
 _YEAR_AND_NOTE_RE = re.compile(r"(?:19|20)\d\d\.\d{1,2}(?=\s+[A-Z\u201c\"]|\s*$)")
+_ORDINAL_DAY_RE = re.compile(r"(?:st|nd|rd|th)[ \t\u00a0]")  # "07th Mar 2020", "the 3rd of May"
 _SLASHED_RE = re.compile(r"(\d+)/(\d+)(?![\d/])")
 
 
@@ -31,7 +32,12 @@ def at_digits(state: ScanState, s: int, token_end: int) -> int:
     if state.web.covers(s, token_end):
         return token_end
     dots = text.count(".", s, token_end)
-    if (nxt in "-/" and tlen in (1, 2, 4)) or (nxt in " \t\u00a0" and tlen <= 2) or dots == 2:
+    if (
+        (nxt in "-/" and tlen in (1, 2, 4))
+        or (nxt in " \t\u00a0" and tlen <= 2)
+        or dots == 2
+        or (tlen <= 2 and _ORDINAL_DAY_RE.match(text, token_end))
+    ):
         hits = dates_at_digit(text, s)
         if hits:
             for h in hits:

@@ -267,6 +267,16 @@ _LOWER_LABELS = frozenset(
         "appendix grade category route highway table figure vol volume clause note footnote endnote suite"
     )
 )
+#: Names that a number completes: stock indices, rankings, product lines and models, and
+#: disease names written with a space before the hyphen ("COVID -19").
+_NAMED_SERIES_BEFORE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:S&P(?:/ASX|/TSX)?|FTSE(?:[ \t\u00a0]AIM)?|Nikkei|NIKKEI|Russell|(?:Euro[ \t\u00a0])?Stoxx|STOXX"
+    r"|CAC|DAX|IBEX|Ibex|Nifty|NIFTY|ASX|TSX|KOSPI|Kospi|MSCI|Nasdaq|NASDAQ|OMX|AEX|SMI|BIST|Bovespa|IPC|Fortune|Forbes"
+    r"|Group[ \t\u00a0]of|Formula|Apollo|Boeing|Windows|iPhone|iPad|PlayStation|Xbox|Pixel|Galaxy|Model"
+    r"|[A-Z][a-z]+[ \t\u00a0][A-Z](?<![AIQ]))[ \t\u00a0]+"
+    r"|(?<![A-Za-z])(?:COVID|Covid|covid|SARS|MERS)[ \t\u00a0]*[-\u2010\u2011\u2013][ \t\u00a0]*"
+    r"|(?<![A-Za-z])(?:COVID|Covid|SARS|MERS)[ \t\u00a0]+)$"
+)
 _ESTIMATED_YEAR_RE = re.compile(r"(?:19|20)\d\d[efp](?![\w-])")
 _TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
 
@@ -282,13 +292,15 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
     before = text[start - 1] if start > 0 else ""
     if (before.isalpha() and not allow_prefix) or before == "#" or before == "_":
         return not fiscal_prefix(text, start)
+    window = text[max(0, start - 24) : start]
+    if _NAMED_SERIES_BEFORE_RE.search(window):
+        return True  # S&P 500, FTSE 100, Fortune 500, Boeing 737, Model Y 7, COVID -19
     if _hyphenated_to_word(text, start):
         return True
     if not allow_suffix and end < len(text):
         verdict = _verdict_after(text, start, end)
         if verdict is not None:
             return verdict
-    window = text[max(0, start - 24) : start]
     return (
         _label_before(window)
         or _legal_or_address(text, window, start, end)

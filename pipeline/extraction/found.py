@@ -16,6 +16,7 @@ from pipeline.extraction.exclusions import WebTokens
 from pipeline.extraction.patterns import YEAR_SUFFIX_RE
 from pipeline.extraction.quantities import Quantity
 from pipeline.extraction.values import plain, ratio
+from pipeline.extraction.year_or_count import counts_not_year, year_outside_span
 
 
 class Found(NamedTuple):
@@ -70,7 +71,10 @@ class ScanState:
         elif kind == "ratio":
             self.add(q.start, q.end, "ratio", ratio(q.ratio or Decimal(0), Decimal(1)))
         elif kind == "":
-            if q.year_like(text):
+            year_like = q.year_like(text)
+            if (year_like and not counts_not_year(text, q.num_start, q.num_end)) or (
+                not year_like and q.scale == 1 and not q.word and year_outside_span(text, q.num_start, q.num_end)
+            ):
                 end = q.end
                 s = YEAR_SUFFIX_RE.match(text, end)
                 if s is not None:

@@ -13,9 +13,13 @@ import re
 from decimal import Decimal
 
 from pipeline.extraction.lexicon import (
+    CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_PREFIXES,
+    CURRENCY_SIGNS_AFTER,
     CURRENCY_WORDS,
+    CURRENCY_WORDS_AFTER_SCALE,
+    DIGIT_SCALES,
     DURATION_UNITS,
     FRACTIONS,
     MONEY_SCALE_LETTERS,
@@ -28,15 +32,28 @@ from pipeline.extraction.numwords import read_number_words
 from pipeline.extraction.values import parse_digits
 
 _SP = r"[ \t\u00a0]"
-NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?")
+_GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+")
 # "25.000", "1.234.567": dots separating thousands (Spanish, European style), never "3.5"
 DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:\.\d{3}){2,}|\.000)(?![\d]|[.,]\d)")
+# "1 234 567", "45 000": thousands grouped by a (thin or no-break) space, as statistics offices write them
+_SPACE_THOUSANDS_RE = re.compile(rf"[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d|{_GROUP_SPACE}\d|[.,]\d)")
+# "3,5 %", "2,5 millones": a decimal comma (one or two digits after it, never an English thousands group)
+_DECIMAL_COMMA_RE = re.compile(
+    rf"\d+,\d{{1,2}}(?![\d,])(?={_SP}?%|{_SP}+(?i:por{_SP}+ciento|millones|millón|mil|billones|milhões|bilhões"
+    r"|million|billion)(?![A-Za-z]))"
+)
+_SIGN_SYMBOLS = "".join(sorted(k for k in CURRENCY_PREFIXES if len(k) == 1 and k != "$"))
 _CUR_SYMBOLS = sorted((k for k in CURRENCY_PREFIXES if k != "$"), key=len, reverse=True)
 _CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])("
     + "|".join(re.escape(c.replace("$", "")) + r"\\?\$" for c in _CUR_SYMBOLS if "$" in c)
-    + r")|(\\?\$)|([€£¥₹₱₡₦₩])|(?<![A-Za-z])("
+    + r")|(\\?\$(?:US|USD)?)|(["
+    + _SIGN_SYMBOLS
+    + r"])|(?<![A-Za-z])("
     + "|".join(sorted(CURRENCY_CODES))
+    + r")|(?<![A-Za-z.])("
+    + "|".join(re.escape(a) for a in sorted(CURRENCY_ABBREVIATIONS, key=len, reverse=True))
     + r"))"
     + _SP
     + r"?$"
@@ -46,19 +63,48 @@ _SCALE_WORD_RE = re.compile(
     rf"{_SP}*(?:-{_SP}*)?(million|billion|trillion|thousand|Million|Billion|Trillion|Thousand|MILLION|BILLION)"
     r"(?![A-Za-z])"
 )
+_DIGIT_SCALE_RE = re.compile(
+    rf"{_SP}+(?i:("
+    + "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in sorted(DIGIT_SCALES, key=len, reverse=True))
+    + r"))(?![A-Za-z\u00c0-\u024f])"
+)
+# "mil" is a thousand only before a Spanish or Portuguese word ("45 mil migrantes", "5 mil pesos")
+_AFTER_MIL_RE = re.compile(rf"{_SP}+(?:de|[a-z\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00e3\u00f5\u00e7]+(?:es|os|as))(?![A-Za-z])")
+_GROUP_BEFORE_RE = re.compile(r"\d[ \u00a0\u2009\u202f]$")  # a column of figures, not one number
+_CRORE_AFTER_LAKH_RE = re.compile(rf"{_SP}+(?i:crores?)(?![A-Za-z])")  # "1.5 lakh crore"
 _SCALE_ABBR_RE = re.compile(rf"{_SP}?(bn|mn|mln|tn|trn|Bn|BN|Mn|MN)(?![A-Za-z])")
 _SCALE_LETTER_RE = re.compile(r"([mMkKbB])(?![A-Za-z0-9])")
 _UPPER_SCALE_LETTER_RE = re.compile(r"([MKB])(?![A-Za-z0-9])")  # "2.4M encounters", "3K a day"
-_DECIMAL_SCALE_LETTER_RE = re.compile(r"([mk])(?![A-Za-z0-9])")  # "5.6m people": with a decimal, not metres
-_PERCENT_RE = re.compile(
-    rf"{_SP}?%|{_SP}*(?:-{_SP}*)?(?i:percent(?:age{_SP}+points?)?|per{_SP}cent|pct\b\.?|percentage{_SP}+points?)"
-    r"(?![A-Za-z])"
+_DECIMAL_SCALE_LETTER_RE = re.compile(r"([mkb])(?![A-Za-z0-9])")  # "5.6m people", "2.4b": not metres
+_INTEGER_SCALE_LETTER_RE = re.compile(r"([mk])(?=[ \t\u00a0]+([a-z]+)(?![A-Za-z]))")  # "42m people", "15k jobs"
+# plurals after "100m", "5k" that measure (distance races, lengths), not count
+_MEASURED_AFTER_LETTER = frozenset(
+    _words("hurdles metres meters kilometres kilometers miles yards feet inches seconds minutes hours laps races runs")
 )
-_CURRENCY_WORD_RE = re.compile(
-    rf"{_SP}+((?:(?:US|U\.S\.|American|Canadian|Australian|Mexican|Colombian|Chilean|Argentine){_SP}+)?"
-    r"(?:dollars?|euros?|pesos|pounds sterling|quetzal(?:e)?s|lempiras|reais|soles|bol[ií]vares|bolivars))"
-    r"(?![A-Za-z])"
-    rf"|{_SP}?(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])"
+_CURRENCY_NAMES = sorted(CURRENCY_WORDS, key=len, reverse=True)
+_CURRENCY_NAME_RE = re.compile(
+    rf"(?:{_SP}+de)?{_SP}+(?i:("
+    + "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in _CURRENCY_NAMES)
+    + r"))(?![A-Za-z\u00c0-\u024f])"
+)
+_SCALED_CURRENCY_NAME_RE = re.compile(
+    rf"{_SP}+(" + "|".join(sorted(CURRENCY_WORDS_AFTER_SCALE)) + r")(?![A-Za-z])"
+)
+_CURRENCY_CODE_AFTER_RE = re.compile(
+    rf"{_SP}?(M|m|K|k|bn|mn|mln)?(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])"
+)
+_SIGN_AFTER_RE = re.compile(
+    rf"{_SP}?(" + "|".join(re.escape(k) for k in sorted(CURRENCY_SIGNS_AFTER, key=len, reverse=True)) + r")(?![A-Za-z0-9])"
+)
+_KNOTS_AFTER_RE = re.compile(rf"{_SP}+(?:winds?|gusts?|breeze|speeds?)(?![A-Za-z])")  # "30 kn winds": knots
+_SPACED_LETTER_BEFORE_CURRENCY_RE = re.compile(
+    rf"{_SP}([BMK])(?=(?:{_SP}+(?i:dollars|euros|yuan|yen|rupees|pesos)|{_SP}?(?:"
+    + "|".join(sorted(CURRENCY_CODES))
+    + r"))(?![A-Za-z]))"
+)  # "6 B dollars"
+_PERCENT_RE = re.compile(
+    rf"{_SP}?%|{_SP}*(?:-{_SP}*)?(?i:percent(?:age{_SP}+points?)?|per[-{_SP[1:-1]}]cent|pct\b\.?"
+    rf"|percentage(?:{_SP}+points?)?|por{_SP}+ciento)(?![A-Za-z])|{_SP}?pc(?![A-Za-z])"
 )
 _FOLD_RE = re.compile(rf"{_SP}*[-\u2010\u2011]?{_SP}*fold(?![A-Za-z])|x(?![A-Za-z0-9])")
 _TIMES_RE = re.compile(
@@ -162,15 +208,19 @@ def read_core(text: str, pos: int, word: bool) -> Quantity | None:
         if got is None:
             return None
         value, end = got
-        h = _AND_A_HALF_RE.match(text, end)
-        if h is not None:
-            value += Decimal("0.5")
-            end = h.end()
+        value, end = with_a_half(text, pos, end, value)
         first = text[pos:end].split(None, 1)[0].split("-", 1)[0].lower()
         return Quantity(pos, end, value, True, first)
     m = DOT_THOUSANDS_RE.match(text, pos)
     if m is not None:
         return Quantity(pos, m.end(), Decimal(m.group().replace(".", "")), False, "")
+    m = _SPACE_THOUSANDS_RE.match(text, pos)
+    if m is not None and not _GROUP_BEFORE_RE.search(text, max(0, pos - 5), pos):
+        digits = re.sub(_GROUP_SPACE, "", m.group()).replace(",", ".")
+        return Quantity(pos, m.end(), Decimal(digits), False, "")
+    m = _DECIMAL_COMMA_RE.match(text, pos)
+    if m is not None:
+        return Quantity(pos, m.end(), Decimal(m.group().replace(",", ".")), False, "")
     m = NUMBER_RE.match(text, pos)
     if m is None:
         return None
@@ -178,6 +228,16 @@ def read_core(text: str, pos: int, word: bool) -> Quantity | None:
     if raw is None:
         return None
     return Quantity(pos, m.end(), raw, False, "")
+
+
+def with_a_half(text: str, start: int, end: int, value: Decimal) -> tuple[Decimal, int]:
+    """``value`` and ``end`` extended by an ``and a half`` after the number ``text[start:end]``:
+    half a unit (``two and a half``), or half of its last scale (``two million and a half``)."""
+    h = _AND_A_HALF_RE.match(text, end)
+    if h is None:
+        return value, end
+    last = text[start:end].rsplit(None, 1)[-1].lower()
+    return value + Decimal(SCALES.get(last, 1)) / 2, h.end()
 
 
 def currency_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -192,9 +252,11 @@ def currency_before(text: str, pos: int) -> tuple[int, str] | None:
         return m.start(), "USD"
     if m.group(3) is not None:
         return m.start(), CURRENCY_PREFIXES[m.group(3)]
+    if m.group(4) is not None:
+        return m.start(), m.group(4)
     if m.group(5) is not None:
-        return m.start(), "GTQ"
-    return m.start(), m.group(4)
+        return m.start(), CURRENCY_ABBREVIATIONS[m.group(5)]
+    return m.start(), "GTQ"
 
 
 def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
@@ -228,29 +290,62 @@ def _set_scale(q: Quantity, scale: int, end: int) -> None:
 
 
 def _read_scale(text: str, q: Quantity) -> None:
-    """A scale word (``million``, ``- billion``), or after digits an abbreviation (``bn``) or a
-    letter (``$5m``, ``2.4M``), right after the number."""
+    """A scale word (``million``, ``- billion``), or after digits a South Asian, Spanish or
+    Portuguese scale (``11 lakh``, ``2 crore``, ``3 millones``, ``3 hundred``), an abbreviation
+    (``bn``) or a letter (``$5m``, ``2.4M``, ``42m people``, ``6 B dollars``), right after the number."""
     m = _SCALE_WORD_RE.match(text, q.end)
     if m is not None and q.scale == 1 and (not q.word or q.raw < 1000):
         _set_scale(q, SCALES[m.group(1).lower()], m.end())
-    elif not q.word:
-        m = _SCALE_ABBR_RE.match(text, q.end)
-        if m is not None:
-            _set_scale(q, SCALE_ABBREVIATIONS[m.group(1).lower()], m.end())
-        else:
-            m = _scale_letter_re(text, q).match(text, q.end)
-            if m is not None:
-                _set_scale(q, MONEY_SCALE_LETTERS[m.group(1)], m.end())
+        h = _AND_A_HALF_RE.match(text, q.end)
+        if h is not None:  # "2 million and a half"
+            q.raw += Decimal("0.5")
+            q.end = h.end()
+        return
+    if q.word:
+        return
+    m = _DIGIT_SCALE_RE.match(text, q.end)
+    if m is not None:
+        word = " ".join(m.group(1).lower().split())
+        if word != "mil" or _AFTER_MIL_RE.match(text, m.end()):
+            scale, end = DIGIT_SCALES[word], m.end()
+            c = _CRORE_AFTER_LAKH_RE.match(text, end) if word.startswith("la") else None
+            if c is not None:
+                scale, end = scale * DIGIT_SCALES["crore"], c.end()
+            _set_scale(q, scale, end)
+            return
+    m = _SCALE_ABBR_RE.match(text, q.end)
+    if m is not None:
+        _set_scale(q, SCALE_ABBREVIATIONS[m.group(1).lower()], m.end())
+        return
+    m = _scale_letter_re(text, q).match(text, q.end)
+    if m is None and not q.currency:
+        m = _SPACED_LETTER_BEFORE_CURRENCY_RE.match(text, q.end)
+    if m is not None:
+        _set_scale(q, MONEY_SCALE_LETTERS[m.group(1)], m.end(1))
 
 
 def _scale_letter_re(text: str, q: Quantity) -> re.Pattern[str]:
     """Which scale letters may follow the digits: any of ``mkb`` after a currency, a lower-case
-    ``m``/``k`` after a decimal (``5.6m``), else only an upper-case ``M``/``K``/``B``."""
+    ``m``/``k``/``b`` after a decimal (``5.6m``), a lower-case ``m``/``k`` after whole digits when a
+    plural that is no measure follows (``42m people``, not ``100m hurdles``), else only an
+    upper-case ``M``/``K``/``B``."""
     if q.currency:
         return _SCALE_LETTER_RE
+    nxt = text[q.end : q.end + 1]
     if "." in text[q.num_start : q.num_end]:
-        return _DECIMAL_SCALE_LETTER_RE if text[q.end : q.end + 1].islower() else _UPPER_SCALE_LETTER_RE
+        return _DECIMAL_SCALE_LETTER_RE if nxt.islower() else _UPPER_SCALE_LETTER_RE
+    if nxt in ("m", "k"):
+        m = _INTEGER_SCALE_LETTER_RE.match(text, q.end)
+        if m is not None and _counted_plural(m.group(2)):
+            return _INTEGER_SCALE_LETTER_RE
     return _UPPER_SCALE_LETTER_RE
+
+
+def _counted_plural(word: str) -> bool:
+    """Whether ``word`` is a plural noun that a scaled number counts (``people``, ``jobs``), not a measure."""
+    if word in ("people", "children", "women", "men"):
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in _MEASURED_AFTER_LETTER
 
 
 def _read_percent(text: str, q: Quantity) -> bool:
@@ -265,14 +360,29 @@ def _read_percent(text: str, q: Quantity) -> bool:
 
 
 def _read_currency_word(text: str, q: Quantity) -> bool:
-    """``dollars``, ``US dollars``, ``pesos``, ``EUR`` right after, with no currency sign before: money."""
-    m = _CURRENCY_WORD_RE.match(text, q.end) if not q.currency else None  # a sign before wins
-    if m is None:
+    """A currency after the amount, with no currency sign before it: a name (``dollars``,
+    ``48 million yuan``, ``millones de dólares``), a code (``350 USD``, ``12 MUSD``) or a
+    sign written after (``7 €``, ``240 kn``): money."""
+    if q.currency:  # a sign before wins
         return False
-    if m.group(1) is not None:
-        q.currency = CURRENCY_WORDS.get(" ".join(m.group(1).lower().split()), "USD")
-    else:
+    end = q.end
+    m = _CURRENCY_NAME_RE.match(text, end)
+    if m is not None and (m.group().lstrip(" \t\u00a0").startswith("de") and m.group(1).lower() != "de"):
+        if q.scale == 1:
+            m = None  # "de" links a currency only to a scaled amount: "2 millones de dólares"
+    if m is not None:
+        word = " ".join(m.group(1).lower().split())
+        q.currency = CURRENCY_WORDS[word]
+    elif (m := _SCALED_CURRENCY_NAME_RE.match(text, end)) is not None and q.scale != 1:
+        q.currency = CURRENCY_WORDS_AFTER_SCALE[m.group(1)]
+    elif (m := _CURRENCY_CODE_AFTER_RE.match(text, end)) is not None:
         q.currency = m.group(2)
+        if m.group(1) is not None and q.scale == 1:
+            q.scale = SCALE_ABBREVIATIONS.get(m.group(1).lower(), MONEY_SCALE_LETTERS.get(m.group(1), 1))
+    elif (m := _SIGN_AFTER_RE.match(text, end)) is not None and not _KNOTS_AFTER_RE.match(text, m.end()):
+        q.currency = CURRENCY_SIGNS_AFTER[m.group(1)]
+    else:
+        return False
     q.kind = "money"
     q.end = m.end()
     q.suffixed = True

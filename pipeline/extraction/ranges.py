@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from pipeline.extraction.digit_exclusions import excluded_digits
 from pipeline.extraction.found import ScanState
-from pipeline.extraction.patterns import RANGE_LINK_RE
+from pipeline.extraction.lexicon import SCALES
+from pipeline.extraction.patterns import NEXT_WORD_RE, RANGE_LINK_RE
 from pipeline.extraction.quantities import Quantity, currency_before, read_core, read_suffixes
 from pipeline.extraction.word_counts import word_counts
+from pipeline.extraction.year_or_count import COUNTED_NOUNS
 
 _YEAR_LINKS = ("-", "\u2013", "\u2010", "\u2011", "/")
 _CURRENCY_SIGNS = "$\u20ac\u00a3\\"
@@ -62,6 +64,8 @@ def range_partner(state: ScanState, a: Quantity) -> Quantity | None:
     if not _compatible(text, a, b, a_year):
         return None
     _share(a, b, a_year)
+    if a.word and b.word and a.scale == 1 and b.scale == 1:
+        _share_word_scale(text, a, b)
     return b
 
 
@@ -113,6 +117,8 @@ def _compatible(text: str, a: Quantity, b: Quantity, a_year: bool) -> bool:
         return False
     if a.kind and a.kind != b.kind and not (a.kind == "money" and b.kind == ""):
         return False
+    if a.kind == "money" and b.kind == "" and _counts_a_noun(text, b.end):
+        return False  # "200 euros and 50 parcels": the second number counts something else
     b_year = b.year_like(text)
     return not (a_year != b_year and b.kind != "")
 
@@ -132,3 +138,22 @@ def _share(a: Quantity, b: Quantity, a_year: bool) -> None:
             b.currency = b.currency or a.currency
         if b.scale != 1 and a.scale == 1 and a.raw <= b.raw:
             a.scale = b.scale
+
+
+def _share_word_scale(text: str, a: Quantity, b: Quantity) -> None:
+    """``six to seven thousand``: the scale word that ends ``b`` applies to ``a`` too, when
+    ``a`` alone is no larger than the number before that scale."""
+    last = text[b.num_start : b.num_end].rsplit(None, 1)[-1].lower()
+    scale = SCALES.get(last)
+    if scale is None or scale < 1000 or a.raw >= 1000 or a.raw * scale > b.raw:
+        return
+    a.raw *= scale
+
+
+def _counts_a_noun(text: str, end: int) -> bool:
+    """Whether a plural noun or a counted noun follows ``end`` (``50 parcels``, ``300 people``)."""
+    m = NEXT_WORD_RE.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in COUNTED_NOUNS or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))

@@ -40,14 +40,17 @@ def attach_signs(text: str, found: list[Found]) -> list[Found]:
 
     ``(\u22121.3%)`` is -1.3, ``fell to -2.5 percent`` -2.5, ``(+12%)`` 12. The sign must
     open a word (after a parenthesis, a cell bar, white space or the start of the
-    text), so ranges such as ``8-9%`` or ``2010-2015`` keep their hyphen as a link.
+    text), so ranges such as ``8-9%`` or ``2010-2015`` keep their hyphen as a link, and
+    ``10 -15 percent`` is a range when ``10`` is a mention (``Nikkei 225 -0.8%`` is a change).
     """
     out = []
+    ends = {f.end for f in found}
     for f in found:
         start, value = f.start, f.value
         if f.kind in _SIGNED_KINDS and start > 0 and text[start - 1] in "\u2212-+" and text[start].isdigit():
             before = text[start - 2] if start >= 2 else "\n"
-            if before in _SIGN_OPENERS and not _RANGE_BEFORE_SIGN_RE.search(text, max(0, start - 12), start - 1):
+            r = _RANGE_BEFORE_SIGN_RE.search(text, max(0, start - 12), start - 1)
+            if before in _SIGN_OPENERS and (r is None or r.start() + 1 not in ends):
                 sign = text[start - 1]
                 start -= 1
                 if sign != "+" and value and not value.startswith("-") and value.strip("0.") != "":

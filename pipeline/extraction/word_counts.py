@@ -13,6 +13,10 @@ from pipeline.extraction.lexicon import words as _words
 from pipeline.extraction.patterns import NEXT_WORD_RE, RANGE_LINK_RE, SP
 from pipeline.extraction.quantities import Quantity
 
+_LABEL_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?i:version|phase|stage|level|tier|chapter|season|episode|title|article|section|part|round|annex"
+    rf"|formula|apollo|model|step|wave|category|grade|volume|book|act|v\.){SP}+$"
+)
 _NEXT_CAP_WORD_RE = re.compile(rf"{SP}+[A-Z]")
 _ONE_QUALIFIER_RE = re.compile(
     r"(?:^|[^a-z])(?:just|only|exactly|at least|more than|less than|fewer than|than|over|under|nearly|almost|"
@@ -39,6 +43,8 @@ def word_counts(text: str, q: Quantity, in_range: bool = False) -> bool:
         return False  # part of a title or a name: "Five Difficult but Necessary Proposals"
     if q.kind in ("ratio", "percent", "money", "duration", "multiplier") or q.scale != 1:
         return True
+    if _LABEL_BEFORE_RE.search(text, max(0, s - 12), s):
+        return False  # "version three", "Phase Two", "season four": a name, not a count
     h = _HYPHEN_WORD_RE.match(text, q.num_end)
     if h is not None and h.group(1).lower() not in _HYPHEN_OK:
         return False

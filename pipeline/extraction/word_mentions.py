@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from pipeline.extraction.approx import qualifier
-from pipeline.extraction.dates import dates_at_month
+from pipeline.extraction.dates import dates_at_lower_month, dates_at_month
 from pipeline.extraction.found import ScanState
 from pipeline.extraction.lexicon import (
     ADVERB_MULTIPLIERS,
@@ -26,7 +26,7 @@ from pipeline.extraction.lexicon import (
 )
 from pipeline.extraction.numwords import read_number_words
 from pipeline.extraction.patterns import NEXT_WORD_RE, SP
-from pipeline.extraction.quantities import Quantity, read_core, read_suffixes
+from pipeline.extraction.quantities import Quantity, read_core, read_suffixes, with_a_half
 from pipeline.extraction.ranges import read_quantity
 from pipeline.extraction.values import plain, ratio
 from pipeline.extraction.word_counts import sentence_opening
@@ -64,6 +64,11 @@ def at_word(state: ScanState, s: int, e: int, word: str) -> int:
     text = state.text
     if low in MONTHS and word[0].isupper():
         return _at_month(state, s, e)
+    if low in MONTHS and word.islower():
+        for h in dates_at_lower_month(text, s):
+            state.add_date(h)
+            return h.end
+        return e
     if low.startswith("a "):
         if _ONE_UNIT_QUALIFIER_RE.search(text, max(0, s - 20), s) and not _POSSESSIVE_RE.match(text, e):
             unit, factor = DURATION_UNITS[low[2:]]
@@ -84,7 +89,8 @@ def at_word(state: ScanState, s: int, e: int, word: str) -> int:
         got = read_number_words(text, s, start_at_one=True) if art is not None else None
         if art is None or got is None:
             return e
-        q = Quantity(art.start(), got[1], got[0], True, "a")
+        value, end = with_a_half(text, s, got[1], got[0])  # "a million and a half"
+        q = Quantity(art.start(), end, value, True, "a")
         return _quantity_from_article(state, q)
     q = read_core(text, s, True)
     if q is None:
