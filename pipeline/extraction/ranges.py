@@ -117,7 +117,7 @@ def _compatible(text: str, a: Quantity, b: Quantity, a_year: bool) -> bool:
         return False
     if a.kind and a.kind != b.kind and not (a.kind == "money" and b.kind == ""):
         return False
-    if a.kind == "money" and b.kind == "" and _counts_a_noun(text, b.end):
+    if a.kind == "money" and _counts_a_noun(text, b.end):
         return False  # "200 euros and 50 parcels": the second number counts something else
     b_year = b.year_like(text)
     return not (a_year != b_year and b.kind != "")
