@@ -270,8 +270,9 @@ _LOWER_LABELS = frozenset(
 #: Names that a number completes: stock indices, rankings, product lines and models, and
 #: disease names written with a space before the hyphen ("COVID -19").
 _NAMED_SERIES_BEFORE_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?:S&P(?:/ASX|/TSX)?|FTSE(?:[ \t\u00a0]AIM)?|Nikkei|NIKKEI|Russell|(?:Euro[ \t\u00a0])?Stoxx|STOXX"
-    r"|CAC|DAX|IBEX|Ibex|Nifty|NIFTY|ASX|TSX|KOSPI|Kospi|MSCI|Nasdaq|NASDAQ|OMX|AEX|SMI|BIST|Bovespa|IPC|Fortune|Forbes"
+    r"(?:(?<![A-Za-z])(?:S&P(?:/ASX|/TSX)?|FTSE(?:[ \t\u00a0]AIM)?|Nikkei|NIKKEI|Russell"
+    r"|(?:Euro[ \t\u00a0])?Stoxx|STOXX|CAC|DAX|IBEX|Ibex|Nifty|NIFTY|ASX|TSX"
+    r"|KOSPI|Kospi|MSCI|Nasdaq|NASDAQ|OMX|AEX|SMI|BIST|Bovespa|IPC|Fortune|Forbes"
     r"|Group[ \t\u00a0]of|Formula|Apollo|Boeing|Windows|iPhone|iPad|PlayStation|Xbox|Pixel|Galaxy|Model"
     r"|[A-Z][a-z]+[ \t\u00a0][A-Z](?<![AIQ]))[ \t\u00a0]+"
     r"|(?<![A-Za-z])(?:COVID|Covid|covid|SARS|MERS)[ \t\u00a0]*[-\u2010\u2011\u2013][ \t\u00a0]*"

@@ -69,7 +69,9 @@ _DIGIT_SCALE_RE = re.compile(
     + r"))(?![A-Za-z\u00c0-\u024f])"
 )
 # "mil" is a thousand only before a Spanish or Portuguese word ("45 mil migrantes", "5 mil pesos")
-_AFTER_MIL_RE = re.compile(rf"{_SP}+(?:de|[a-z\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00e3\u00f5\u00e7]+(?:es|os|as))(?![A-Za-z])")
+_AFTER_MIL_RE = re.compile(
+    rf"{_SP}+(?:de|[a-z\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00e3\u00f5\u00e7]+(?:es|os|as))(?![A-Za-z])"
+)
 _GROUP_BEFORE_RE = re.compile(r"\d[ \u00a0\u2009\u202f]$")  # a column of figures, not one number
 _CRORE_AFTER_LAKH_RE = re.compile(rf"{_SP}+(?i:crores?)(?![A-Za-z])")  # "1.5 lakh crore"
 _SCALE_ABBR_RE = re.compile(rf"{_SP}?(bn|mn|mln|tn|trn|Bn|BN|Mn|MN)(?![A-Za-z])")
@@ -87,14 +89,14 @@ _CURRENCY_NAME_RE = re.compile(
     + "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in _CURRENCY_NAMES)
     + r"))(?![A-Za-z\u00c0-\u024f])"
 )
-_SCALED_CURRENCY_NAME_RE = re.compile(
-    rf"{_SP}+(" + "|".join(sorted(CURRENCY_WORDS_AFTER_SCALE)) + r")(?![A-Za-z])"
-)
+_SCALED_CURRENCY_NAME_RE = re.compile(rf"{_SP}+(" + "|".join(sorted(CURRENCY_WORDS_AFTER_SCALE)) + r")(?![A-Za-z])")
 _CURRENCY_CODE_AFTER_RE = re.compile(
     rf"{_SP}?(M|m|K|k|bn|mn|mln)?(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])"
 )
 _SIGN_AFTER_RE = re.compile(
-    rf"{_SP}?(" + "|".join(re.escape(k) for k in sorted(CURRENCY_SIGNS_AFTER, key=len, reverse=True)) + r")(?![A-Za-z0-9])"
+    rf"{_SP}?("
+    + "|".join(re.escape(k) for k in sorted(CURRENCY_SIGNS_AFTER, key=len, reverse=True))
+    + r")(?![A-Za-z0-9])"
 )
 _KNOTS_AFTER_RE = re.compile(rf"{_SP}+(?:winds?|gusts?|breeze|speeds?)(?![A-Za-z])")  # "30 kn winds": knots
 _SPACED_LETTER_BEFORE_CURRENCY_RE = re.compile(
@@ -345,7 +347,9 @@ def _counted_plural(word: str) -> bool:
     """Whether ``word`` is a plural noun that a scaled number counts (``people``, ``jobs``), not a measure."""
     if word in ("people", "children", "women", "men"):
         return True
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in _MEASURED_AFTER_LETTER
+    return (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in _MEASURED_AFTER_LETTER
+    )
 
 
 def _read_percent(text: str, q: Quantity) -> bool:
@@ -367,9 +371,8 @@ def _read_currency_word(text: str, q: Quantity) -> bool:
         return False
     end = q.end
     m = _CURRENCY_NAME_RE.match(text, end)
-    if m is not None and (m.group().lstrip(" \t\u00a0").startswith("de") and m.group(1).lower() != "de"):
-        if q.scale == 1:
-            m = None  # "de" links a currency only to a scaled amount: "2 millones de dólares"
+    if m is not None and m.group().lstrip(" \t\u00a0").startswith("de ") and q.scale == 1:
+        m = None  # "de" links a currency only to a scaled amount: "2 millones de dólares"
     if m is not None:
         word = " ".join(m.group(1).lower().split())
         q.currency = CURRENCY_WORDS[word]
