@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extraction.lexicon import MONTHS
+from pipeline.extraction.lexicon import MONTHS, ORDINAL_DAYS
 
 _FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -32,6 +32,14 @@ LOWER_MONTH_NAMES: tuple[str, ...] = tuple(_LOWER_FULL.split("|"))
 _LOWER_MDY_RE = re.compile(rf"({_LOWER_FULL}){_SP}{_DAY},?{_SP}{_YEAR}")
 _LOWER_MY_RE = re.compile(rf"({_LOWER_FULL}),?{_SP}(?:of{_SP})?{_YEAR}")
 _ORDINAL_RE = re.compile(r"st|nd|rd|th")
+_ORDINAL_WORD = "(?i:" + "|".join(sorted((w.replace("-", "[- ]") for w in ORDINAL_DAYS), key=len, reverse=True)) + ")"
+# "the first of May", "the twenty-first of June 2023": an ordinal day before the month name
+_ORDINAL_OF_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?:[Tt]he{_SP})?({_ORDINAL_WORD}){_SP}of{_SP}$")
+_MONTH_YEAR_OPTIONAL_RE = re.compile(rf"{_MONTH}(?:,?{_SP}{_YEAR})?")
+# "May first, 2021", "on June second.": an ordinal day after the month, closing the phrase or before a year
+_MONTH_ORDINAL_RE = re.compile(
+    rf"({_MONTH}){_SP}({_ORDINAL_WORD})(?![-A-Za-z])(?:,?{_SP}{_YEAR}|(?=[ \t\u00a0]*[,.;:)]))"
+)
 _MONTH_RANGE_RE = re.compile(
     rf"{_MONTH}(?:{_SP}(?:and|to|through|thru|until|till|or){_SP}|[ \t\u00a0]*[-\u2013\u2014/][ \t\u00a0]*)"
     rf"(?:{_MONTH}),?{_SP}{_YEAR}"
@@ -84,6 +92,9 @@ def dates_at_month(text: str, pos: int) -> tuple[list[DateHit], int | None]:
     (``January through July 2021``), the offset of that year, which alone is a
     mention.
     """
+    hit = _ordinal_word_date(text, pos)
+    if hit is not None:
+        return [hit], None
     m = _MDY_RE.match(text, pos)
     if m is not None and not _NOT_A_DAY.match(text, m.end(2)):
         month = _month(m.group(1))
@@ -107,6 +118,30 @@ def dates_at_month(text: str, pos: int) -> tuple[list[DateHit], int | None]:
     if m is not None:
         return [], m.start(1)
     return [], None
+
+
+def _ordinal_word_date(text: str, pos: int) -> DateHit | None:
+    """A date whose day is an ordinal word around the month name at ``pos``: ``the first of
+    May [2021]``, ``May first, 2021``."""
+    b = _ORDINAL_OF_BEFORE_RE.search(text, max(0, pos - 40), pos)
+    if b is not None:
+        m = _MONTH_YEAR_OPTIONAL_RE.match(text, pos)
+        if m is not None:
+            month, day, year = _month(text[pos : m.end(0)].split()[0].rstrip(",")), _ordinal_day(b.group(1)), None
+            if m.group(1):
+                year = int(m.group(1))
+            if _valid(month, day, year):
+                return DateHit(b.start(1), m.end(), year, month, day)
+    m = _MONTH_ORDINAL_RE.match(text, pos)
+    if m is not None:
+        month, day, year = _month(m.group(1)), _ordinal_day(m.group(2)), _year(m.group(3))
+        if _valid(month, day, year):
+            return DateHit(pos, m.end(), year, month, day)
+    return None
+
+
+def _ordinal_day(word: str) -> int:
+    return ORDINAL_DAYS[" ".join(word.lower().split()).replace(" ", "-")]
 
 
 def _after_ordinal(text: str, end: int) -> int:

@@ -386,6 +386,48 @@ CURRENCY_WORDS: dict[str, str] = {
     "afghanis": "AFN",
     "dólares": "USD",
 }
+#: Coins and subunits named after the amount ("25 cents", "50 pence"): (currency, hundredths).
+SUBUNIT_WORDS: dict[str, str] = {
+    "cents": "USD",
+    "us cents": "USD",
+    "euro cents": "EUR",
+    "pence": "GBP",
+    "centavos": "MXN",
+}
+#: Ordinal day words ("the first of May", "May twenty-first").
+ORDINAL_DAYS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
+    "twenty-third": 23,
+    "twenty-fourth": 24,
+    "twenty-fifth": 25,
+    "twenty-sixth": 26,
+    "twenty-seventh": 27,
+    "twenty-eighth": 28,
+    "twenty-ninth": 29,
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
 #: Currency names that are also common words, read only after a scale ("5 billion won").
 CURRENCY_WORDS_AFTER_SCALE: dict[str, str] = {"won": "KRW", "real": "BRL"}
 

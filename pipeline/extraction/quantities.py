@@ -26,6 +26,9 @@ from pipeline.extraction.lexicon import (
     SCALE_ABBREVIATIONS,
     SCALES,
     SINGULAR_FRACTIONS,
+    SUBUNIT_WORDS,
+    TENS,
+    UNITS,
 )
 from pipeline.extraction.lexicon import words as _words
 from pipeline.extraction.numwords import read_number_words
@@ -143,6 +146,17 @@ _FRACTION_RE = re.compile(
     re.I,
 )
 _OF_AFTER_RE = re.compile(rf"{_SP}+of(?![A-Za-z])|{_SP}*(?:[,.;:)\]]|$)")
+_SUBUNIT_RE = re.compile(
+    rf"{_SP}+(?i:("
+    + "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in sorted(SUBUNIT_WORDS, key=len, reverse=True))
+    + r"))(?![A-Za-z])|(p)(?![A-Za-z0-9])"
+)
+_DIGIT_WORDS = {w: v for w, v in UNITS.items() if v < 10}
+# "twelve point five percent": a decimal read aloud, taken only before a unit that makes it a quantity
+_POINT_RE = re.compile(
+    rf"{_SP}+point((?:{_SP}+(?i:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")(?![A-Za-z]))+)"
+    rf"(?={_SP}*(?:%|(?i:percent|per{_SP}cent|million|billion|trillion|thousand|times|dollars|euros)(?![A-Za-z])))"
+)
 _AND_A_HALF_RE = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z])")
 _FACTOR_BEFORE_RE = re.compile(rf"(?<![A-Za-z])[aA]{_SP}+factor{_SP}+of{_SP}+$")
 _SMALL_WORD_NUMBERS = frozenset(range(1, 11))
@@ -166,6 +180,7 @@ class Quantity:
         "word",
         "suffixed",
         "first_word",
+        "inherited",
     )
 
     def __init__(self, num_start: int, num_end: int, raw: Decimal, word: bool, first_word: str) -> None:
@@ -178,11 +193,12 @@ class Quantity:
         self.currency = ""
         self.kind = ""
         self.unit = ""
-        self.factor = 1
+        self.factor: int | Decimal = 1
         self.ratio: Decimal | None = None
         self.word = word
         self.suffixed = False
         self.first_word = first_word
+        self.inherited = False  # the currency was given by the first number of a range
 
     @property
     def value(self) -> Decimal:
@@ -210,6 +226,10 @@ def read_core(text: str, pos: int, word: bool) -> Quantity | None:
         if got is None:
             return None
         value, end = got
+        p = _POINT_RE.match(text, end)
+        if p is not None and value < 100 and text[pos:end].split()[-1].lower() in {*UNITS, *TENS}:
+            digits = "".join(str(_DIGIT_WORDS[w.lower()]) for w in p.group(1).split())
+            value, end = value + Decimal("0." + digits), p.end()
         value, end = with_a_half(text, pos, end, value)
         first = text[pos:end].split(None, 1)[0].split("-", 1)[0].lower()
         return Quantity(pos, end, value, True, first)
@@ -367,9 +387,17 @@ def _read_currency_word(text: str, q: Quantity) -> bool:
     """A currency after the amount, with no currency sign before it: a name (``dollars``,
     ``48 million yuan``, ``millones de dólares``), a code (``350 USD``, ``12 MUSD``) or a
     sign written after (``7 €``, ``240 kn``): money."""
-    if q.currency:  # a sign before wins
+    if q.currency and not q.inherited:  # a sign before wins
         return False
     end = q.end
+    m = _SUBUNIT_RE.match(text, end)
+    if m is not None and (m.group(1) is not None or (not q.word and q.scale == 1 and q.raw == int(q.raw) < 1000)):
+        q.currency = SUBUNIT_WORDS[" ".join(m.group(1).lower().split())] if m.group(1) else "GBP"
+        q.factor = Decimal("0.01")
+        q.kind = "money"
+        q.end = m.end()
+        q.suffixed = True
+        return True
     m = _CURRENCY_NAME_RE.match(text, end)
     if m is not None and m.group().lstrip(" \t\u00a0").startswith("de ") and q.scale == 1:
         m = None  # "de" links a currency only to a scaled amount: "2 millones de dólares"

@@ -94,7 +94,7 @@ def _second_number(state: ScanState, a: Quantity, pos: int) -> Quantity | None:
     if b_cur is not None:
         b.start, b.currency = b_cur[0], b_cur[1]
     elif a.currency and not b.word:
-        b.currency = a.currency
+        b.currency, b.inherited = a.currency, True
     return b
 
 

@@ -28,6 +28,12 @@ CURRENCY_AFTER: list[tuple[str, list[Row]]] = [
     ("The ministry paid Rs 3 crore.", [("Rs 3 crore", "money", "30000000", "INR", "")]),
     ("Rents hit NT$30,000 a month.", [("NT$30,000", "money", "30000", "TWD", "")]),
     ("The lira fell; Ankara spent ₺40 billion.", [("₺40 billion", "money", "40000000000", "TRY", "")]),
+    ("A stamp costs 50p.", [("50p", "money", "0.5", "GBP", "")]),
+    (
+        "It cost 25 cents and 50 pence.",
+        [("25 cents", "money", "0.25", "USD", ""), ("50 pence", "money", "0.5", "GBP", "")],
+    ),
+    ("A fee of fifty cents applies.", [("fifty cents", "money", "0.5", "USD", "")]),
 ]
 
 SCALES: list[tuple[str, list[Row]]] = [
@@ -94,6 +100,9 @@ DATES: list[tuple[str, list[Row]]] = [
     ("On the 3rd of May 2021 it closed.", [("3rd of May 2021", "date", "2021-05-03", "", "")]),
     ("A ban of 6 MONTHS applies.", [("6 MONTHS", "duration", "6", "month", "")]),
     ("They may march again.", []),
+    ("It closed on June second, 2021.", [("June second, 2021", "date", "2021-06-02", "", "")]),
+    ("It opened on the twenty-first of May 2022.", [("twenty-first of May 2022", "date", "2022-05-21", "", "")]),
+    ("In May first-time applicants rose.", []),
 ]
 
 YEARLESS_DATES: list[tuple[str, list[Row]]] = [
@@ -111,6 +120,8 @@ PERCENT_WORDS: list[tuple[str, list[Row]]] = [
     ("Inflation rose 3pc in May 2024.", [("3pc", "percent", "3", "", ""), ("May 2024", "date", "2024-05", "", "")]),
     ("Wages rose 4 per-cent.", [("4 per-cent", "percent", "4", "", "")]),
     ("The share rose by 5 percentage.", [("5 percentage", "percent", "5", "", "")]),
+    ("Rates rose twelve point five percent.", [("twelve point five percent", "percent", "12.5", "", "")]),
+    ("At one point five people left.", [("five", "count", "5", "", "")]),
     ("La tasa fue de 3,5 por ciento.", [("3,5 por ciento", "percent", "3.5", "", "")]),
     ("Unemployment was 3,5 % in Spain.", [("3,5 %", "percent", "3.5", "", "")]),
     (
