@@ -19,6 +19,7 @@ from pipeline.extraction.ranges import read_quantity
 from pipeline.extraction.values import ratio
 
 _YEAR_AND_NOTE_RE = re.compile(r"(?:19|20)\d\d\.\d{1,2}(?=\s+[A-Z\u201c\"]|\s*$)")
+_NO_LEADING_DOT_BEFORE_RE = re.compile(r"[\w.,%)\]]")  # "2021.3", "5%.3": a dot that ends something
 _ORDINAL_DAY_RE = re.compile(r"(?:st|nd|rd|th)[ \t\u00a0]")  # "07th Mar 2020", "the 3rd of May"
 _SLASHED_RE = re.compile(r"(\d+)/(\d+)(?![\d/])")
 
@@ -27,6 +28,8 @@ def at_digits(state: ScanState, s: int, token_end: int) -> int:
     """Read whatever starts with the digits at ``s``; return where reading stopped."""
     text = state.text
     n = len(text)
+    if s > 0 and text[s - 1] == "." and (s == 1 or not _NO_LEADING_DOT_BEFORE_RE.match(text, s - 2)):
+        s -= 1  # ".05", ".003 per cent": a decimal written without its leading zero
     nxt = text[token_end] if token_end < n else ""
     tlen = token_end - s
     if state.web.covers(s, token_end):

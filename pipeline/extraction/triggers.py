@@ -52,9 +52,8 @@ ARTICLE_UNITS: tuple[str, ...] = tuple(
 _WORDS = _cased(_LOWER_WORDS) | set(MONTH_NAMES) | set(LOWER_MONTH_NAMES) | set(ARTICLE_UNITS)
 _LETTER = r"A-Za-z\u00c0-\u024f"
 
-#: Group ``d``: a digit run (with inner ``,``/``.`` groups, or a leading ``.`` as in ``.05``);
-#: group ``w``: a trigger word.
+#: Group ``d``: a digit run (with inner ``,``/``.`` groups); group ``w``: a trigger word.
 TRIGGER_RE = re.compile(
-    rf"(?P<d>(?:(?<![\w.,%)\]])\.(?=[0-9]))?[0-9](?:[0-9]|[.,](?=[0-9]))*)"
+    rf"(?P<d>[0-9](?:[0-9]|[.,](?=[0-9]))*)"
     rf"|(?<![{_LETTER}])(?P<w>{trie_pattern(_WORDS)})(?![{_LETTER}])"
 )
