@@ -255,7 +255,7 @@ _STREET_AFTER_RE = re.compile(
     r"(?:[ \t\u00a0]+[A-Z0-9][\w.]*){0,3}[ \t\u00a0]+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Drive|Lane|Ln"
     r"|Way|Place|Pl|Court|Ct|Plaza|Square|Sq|Calle|Avenida|Av)\.?(?![A-Za-z])"
 )
-_STATE_BEFORE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2}[ \t\u00a0]+$")
+_STATE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2}|D\.C\.)[ \t\u00a0\n]+$")
 _NOT_COUNTING_AFTER_RE = re.compile(r"(?![ \t\u00a0]*(?:%|[a-z]|\d))")
 _PLAIN_ACRONYMS = (
     frozenset(_words("FY AND OR THE IN OF TO BY ON AT FOR US USA UK EU UN UAE DRC NGO NGOS AS IS IT WE"))
@@ -293,6 +293,8 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
     before = text[start - 1] if start > 0 else ""
     if (before.isalpha() and not allow_prefix) or before == "#" or before == "_":
         return not fiscal_prefix(text, start)
+    if text[start] == "0" and end - start >= 2 and text[start + 1].isdigit():
+        return True  # "USDL-21-0158", "007": a leading zero writes a code, not a quantity
     window = text[max(0, start - 24) : start]
     if _NAMED_SERIES_BEFORE_RE.search(window):
         return True  # S&P 500, FTSE 100, Fortune 500, Boeing 737, Model Y 7, COVID -19

@@ -19,7 +19,13 @@ from pipeline.extraction.digit_mentions import at_digits
 from pipeline.extraction.found import ScanState
 from pipeline.extraction.model import Mention
 from pipeline.extraction.triggers import TRIGGER_RE
-from pipeline.extraction.whole_text import allowed_segments, attach_signs, finish, read_table_columns
+from pipeline.extraction.whole_text import (
+    allowed_segments,
+    attach_signs,
+    finish,
+    read_table_columns,
+    share_list_units,
+)
 from pipeline.extraction.word_mentions import at_word
 from pipeline.extraction.yearless_dates import resolve_dates
 from pipeline.text.document_date import DocumentDate
@@ -45,7 +51,7 @@ def extract_with_date(text: str, published: str | None = None) -> tuple[list[Men
     dateline = None if hit is None or hit.year is None else DocumentDate(hit.year, hit.month, hit.day, hit.start)
     document_date = choose_document_date(published, dateline)
     resolve_dates(state, document_date)
-    found = read_table_columns(text, attach_signs(text, state.found))
+    found = share_list_units(text, read_table_columns(text, attach_signs(text, state.found)))
     return finish(text, found), document_date
 
 

@@ -448,7 +448,7 @@ LABEL_WORDS: frozenset[str] = frozenset(
         "zone paragraph para clause amendment schedule docket case exhibit slide version line lane pier "
         "terminal flight cohort group batch edition season episode objective principle recommendation h.r "
         "note footnote endnote suite floor apt apartment interstate hwy freeway motorway "
-        "s.res h.res"
+        "s.res h.res quarter"
     )
 )
 

@@ -36,7 +36,10 @@ from pipeline.extraction.values import parse_digits
 
 _SP = r"[ \t\u00a0]"
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
-NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+")
+NUMBER_RE = re.compile(
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d|,\d)"  # Indian grouping: "12,01,444", "1,54,26,441"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+"
+)
 # "25.000", "1.234.567": dots separating thousands (Spanish, European style), never "3.5"
 DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:(?:\.\d{3}){2,}|\.000)(?![\d]|[.,]\d)")
 # "1 234 567", "45 000": thousands grouped by a (thin or no-break) space, as statistics offices write them
@@ -63,7 +66,7 @@ _CURRENCY_BEFORE_RE = re.compile(
     + rf"|(?<![A-Za-z.])(Q){_SP}$"  # Guatemalan quetzal, written "Q 25 million" (but "Q1" is a quarter)
 )
 _SCALE_WORD_RE = re.compile(
-    rf"{_SP}*(?:-{_SP}*)?(million|billion|trillion|thousand|Million|Billion|Trillion|Thousand|MILLION|BILLION)"
+    rf"(?:{_SP}*(?:-{_SP}*)?|{_SP}*\n{_SP}*)(million|billion|trillion|thousand|Million|Billion|Trillion|Thousand|MILLION|BILLION)"
     r"(?![A-Za-z])"
 )
 _DIGIT_SCALE_RE = re.compile(
@@ -88,7 +91,7 @@ _MEASURED_AFTER_LETTER = frozenset(
 )
 _CURRENCY_NAMES = sorted(CURRENCY_WORDS, key=len, reverse=True)
 _CURRENCY_NAME_RE = re.compile(
-    rf"(?:{_SP}+de)?{_SP}+(?i:("
+    rf"(?:(?:{_SP}+de)?{_SP}+|[-\u2010\u2011])(?i:("
     + "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in _CURRENCY_NAMES)
     + r"))(?![A-Za-z\u00c0-\u024f])"
 )
@@ -157,6 +160,28 @@ _POINT_RE = re.compile(
     rf"{_SP}+point((?:{_SP}+(?i:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r")(?![A-Za-z]))+)"
     rf"(?={_SP}*(?:%|(?i:percent|per{_SP}cent|million|billion|trillion|thousand|times|dollars|euros)(?![A-Za-z])))"
 )
+# "8.0 to the dollar", "17.05 pesos per dollar", "60.65 against the greenback": an exchange rate
+_PER_DOLLAR_RE = re.compile(
+    rf"{_SP}+(?:(?:to|per|against|a){_SP}+(?:(?:the|one|a|each){_SP}+)?(?:(?:U\.?S\.?|American){_SP}+)?"
+    r"(?i:dollar|greenback|euro)(?![A-Za-z]))"
+)
+_RATE_CURRENCY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(pesos?|rupees?|yuan|renminbi|reais|real|lira|liras|roubles?|rubles?|yen|rand|naira|shekels?"
+    r"|hryvnias?|ringgit|baht|zlotys?|forints?|lei|leu|kwacha|cedis?|bolivars?|bol[ií]vares|soles|sol)(?![A-Za-z])",
+    re.I,
+)
+_RATE_CURRENCY_CODES = {
+    "real": "BRL",
+    "roubles": "RUB",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "sol": "PEN",
+    "leu": "RON",
+    "kwacha": "ZMW",
+    "cedi": "GHS",
+    "bolivar": "VES",
+}
 _AND_A_HALF_RE = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z])")
 _FACTOR_BEFORE_RE = re.compile(rf"(?<![A-Za-z])[aA]{_SP}+factor{_SP}+of{_SP}+$")
 _SMALL_WORD_NUMBERS = frozenset(range(1, 11))
@@ -286,7 +311,7 @@ def read_suffixes(text: str, q: Quantity, allow_ratio: bool = True) -> None:
     duration written right after its number; sets ``q.kind`` when one decides it."""
     if not q.word or q.raw != 0:
         _read_scale(text, q)
-    if _read_percent(text, q) or _read_currency_word(text, q):
+    if _read_percent(text, q) or _read_currency_word(text, q) or _read_exchange_rate(text, q):
         return
     if q.currency:
         q.kind = "money"
@@ -417,6 +442,26 @@ def _read_currency_word(text: str, q: Quantity) -> bool:
     q.kind = "money"
     q.end = m.end()
     q.suffixed = True
+    return True
+
+
+def _read_exchange_rate(text: str, q: Quantity) -> bool:
+    """``8.0 to the dollar``, ``17.05 pesos per dollar``: an exchange rate, money in the currency
+    the sentence names before it (none named: not read as one)."""
+    if q.word or q.currency:
+        return False
+    m = _PER_DOLLAR_RE.match(text, q.end)
+    if m is None:
+        return False
+    names = list(_RATE_CURRENCY_BEFORE_RE.finditer(text, max(0, q.start - 160), q.start))
+    if not names:
+        return False
+    name = names[-1].group(1).lower()
+    code = _RATE_CURRENCY_CODES.get(name) or CURRENCY_WORDS.get(name) or CURRENCY_WORDS.get(name + "s", "")
+    if not code:
+        return False
+    q.currency = code
+    q.kind = "money"
     return True
 
 

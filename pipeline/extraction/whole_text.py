@@ -21,6 +21,8 @@ from pipeline.text.sentences import SentenceFinder
 _SIGNED_KINDS = frozenset(("count", "percent", "ratio"))
 _SIGN_OPENERS = frozenset("( \t\n\u00a0|[")
 _RANGE_BEFORE_SIGN_RE = re.compile(rf"[\d%]{SP}+$")  # "10 -15 percent": a range, not a sign
+_LIST_LINK_RE = re.compile(rf",{SP}*|,?{SP}+(?:and|or){SP}+")
+_BARE_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def allowed_segments(text: str) -> list[tuple[int, int]]:
@@ -58,6 +60,26 @@ def attach_signs(text: str, found: list[Found]) -> list[Found]:
                 f = f._replace(start=start, value=value)
         out.append(f)
     return out
+
+
+def share_list_units(text: str, found: list[Found]) -> list[Found]:
+    """``found`` with the bare numbers of a list that ends in a percent taking its kind:
+    ``went up by 7.4, 1.5, 5.3 and 3.0 percent respectively`` is four percents."""
+    rows = sorted(found, key=lambda f: (f.start, f.end))
+    last_and: int | None = None
+    for i in range(len(rows) - 1, 0, -1):
+        f, g = rows[i], rows[i - 1]
+        if f.kind != "percent" or not text[f.start : f.start + 1].isdigit():
+            last_and = None
+            continue
+        link = _LIST_LINK_RE.fullmatch(text, g.end, f.start)
+        if link is None or g.kind != "count" or not _BARE_NUMBER_RE.fullmatch(text, g.start, g.end):
+            continue
+        if "," not in link.group() and last_and is not None:
+            continue  # one "and" per list: "3 and 4, 5 and 6 percent" are two lists
+        rows[i - 1] = g._replace(kind="percent")
+        last_and = i if "," not in link.group() else last_and
+    return rows
 
 
 def read_table_columns(text: str, found: list[Found]) -> list[Found]:

@@ -35,7 +35,7 @@ _FRACTION_END_RE = re.compile(rf"{SP}+of(?![A-Za-z])|{SP}*(?:[,.;:)\]]|$)")
 _BY_BEFORE_RE = re.compile(rf"(?<![A-Za-z])by{SP}+$")
 _ARTICLE_BEFORE_RE = re.compile(rf"(?<![A-Za-z])([aA]n?){SP}+$")
 _HALF_BLOCKERS_BEFORE_RE = re.compile(
-    rf"(?<![A-Za-z])(?:first|second|third|fourth|latter|former|last|other|earlier|later|lower|upper|top|"
+    rf"(?<![A-Za-z])(?:first|second|third|fourth|latter|former|last|other|earlier|later|lower|upper|top|fiscal|calendar|"
     rf"bottom|back|front|better|worse|opening|closing|final){SP}+$",
     re.I,
 )
@@ -43,6 +43,7 @@ _HALF_BLOCKERS_AFTER_RE = re.compile(
     rf"[-\u2010\u2011]|{SP}+(?:an?{SP}+)?(?:hour|day|week|month|year|century|decade|time|way|mile|step|dozen|"
     r"measures?|hearted|term|price|brother|sister|truth)s?(?![A-Za-z])"
 )
+_POINT_IN_TIME_AFTER_RE = re.compile(rf"{SP}+(?:ago|earlier|before|later|prior|previously)(?![A-Za-z])")  # "a year ago"
 _POSSESSIVE_RE = re.compile(r"['\u2019]s(?![A-Za-z])")
 _ONE_UNIT_QUALIFIER_RE = re.compile(
     r"(?<![A-Za-z])(?:more than|less than|fewer than|over|under|nearly|almost|about|around|for|within|after|than"
@@ -70,7 +71,11 @@ def at_word(state: ScanState, s: int, e: int, word: str) -> int:
             return h.end
         return e
     if low.startswith("a "):
-        if _ONE_UNIT_QUALIFIER_RE.search(text, max(0, s - 20), s) and not _POSSESSIVE_RE.match(text, e):
+        if (
+            _ONE_UNIT_QUALIFIER_RE.search(text, max(0, s - 20), s)
+            and not _POSSESSIVE_RE.match(text, e)
+            and not _POINT_IN_TIME_AFTER_RE.match(text, e)
+        ):
             unit, factor = DURATION_UNITS[low[2:]]
             state.add(s, e, "duration", str(factor), unit)
         return e

@@ -149,6 +149,35 @@ JUST: list[tuple[str, list[Row]]] = [
     ("It issued just under 300 visas.", [("300", "count", "300", "", "max")]),
 ]
 
+INDIAN_AND_WRAPPED: list[tuple[str, list[Row]]] = [
+    ("Market value rose to Rs 1,54,26,441 crore.", [("Rs 1,54,26,441 crore", "money", "154264410000000", "INR", "")]),
+    ("Net profit was R$ 68.2\nbillion in the quarter.", [("R$ 68.2\nbillion", "money", "68200000000", "BRL", "")]),
+    ("It expects a 4-trillion-yen profit.", [("4-trillion-yen", "money", "4000000000000", "JPY", "")]),
+]
+
+LISTS_AND_RATES: list[tuple[str, list[Row]]] = [
+    (
+        "Sales rose by 7.4, 1.5, 5.3 and 3.0 percent respectively.",
+        [
+            ("7.4", "percent", "7.4", "", ""),
+            ("1.5", "percent", "1.5", "", ""),
+            ("5.3", "percent", "5.3", "", ""),
+            ("3.0 percent", "percent", "3", "", ""),
+        ],
+    ),
+    ("The peso steadied at 8.0 to the dollar.", [("8.0", "money", "8", "MXN", "")]),
+    ("The rupee rate of 60.65 against the Greenback.", [("60.65", "money", "60.65", "INR", "")]),
+    ("The euro fell to 1.08 against the dollar.", [("1.08", "count", "1.08", "", "")]),
+]
+
+CODES_AND_POINTS_IN_TIME: list[tuple[str, list[Row]]] = [
+    ("Economic News Release USDL-21-0158", []),
+    ("Gross domestic product grew in Quarter 3.", []),
+    ("Washington, D.C. 20549", []),
+    ("Aid is lower than a year ago.", []),
+    ("Output hit a record on a fiscal half basis.", []),
+]
+
 NOT_MONEY: list[tuple[str, list[Row]]] = [
     ("They seized 2,000 pounds of cocaine.", [("2,000", "count", "2000", "", "")]),
     ("Winds of 30 kn winds hit the coast.", [("30", "count", "30", "", "")]),
@@ -211,4 +240,19 @@ def test_just_alone_sets_no_qualifier(sentence: str, expected: list[Row]) -> Non
 
 @pytest.mark.parametrize(("sentence", "expected"), NOT_MONEY)
 def test_weights_knots_and_counted_nouns_are_not_money(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INDIAN_AND_WRAPPED)
+def test_indian_grouping_wrapped_scales_and_hyphenated_currency(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LISTS_AND_RATES)
+def test_lists_share_their_percent_and_exchange_rates_are_money(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CODES_AND_POINTS_IN_TIME)
+def test_codes_and_points_in_time_are_no_mentions(sentence: str, expected: list[Row]) -> None:
     assert found(sentence) == expected
