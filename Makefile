@@ -14,7 +14,7 @@ TEMPLATE := pipeline/defs/dagster_instance.yaml
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run release test test-slow eval-formats eval-enrichment ui port-free print-python bench lint lock clean
+.PHONY: run release test test-slow eval-formats eval-enrichment eval-extraction ui port-free print-python bench lint lock clean
 
 # The interpreter that creates .venv: PYTHON if given (it must be Python 3.11 or newer), else the first of
 # PYTHON_CANDIDATES on PATH that runs and says it is 3.11 or newer (a pyenv shim of a version that is not
@@ -102,6 +102,9 @@ eval-formats: $(BIN)/.installed
 	$(BIN)/python bench/eval_formats.py
 
 # Scores subject, geography and period on the four annotated sets of real documents (tests/fixtures/enrichment_blind*).
+eval-extraction: $(BIN)/.installed
+	$(BIN)/python bench/eval_extraction.py seeds tests/fixtures/extraction tests/fixtures/extraction_blind
+
 eval-enrichment: $(BIN)/.installed
 	for set in tests/fixtures/enrichment_blind tests/fixtures/enrichment_blind2 tests/fixtures/enrichment_blind3 \
 		tests/fixtures/enrichment_blind4; do \
