@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.extraction.dates import dates_at_digit
+from pipeline.extraction.dates import DateHit, dates_at_digit
 from pipeline.extraction.digit_exclusions import excluded_digits
 from pipeline.extraction.exclusions import citation_end, fiscal_prefix
 from pipeline.extraction.found import ScanState
@@ -79,6 +79,9 @@ def slashed(state: ScanState, s: int) -> int:
             k += 1
         return k
     a, b = m.group(1), m.group(2)
+    if len(a) <= 2 and 1 <= int(a) <= 12 and len(b) == 4 and b[:2] in ("19", "20"):
+        state.add_date(DateHit(s, m.end(), int(b), int(a), None))  # "03/2018": a month of a year
+        return m.end()
     if excluded_digits(state, Quantity(s, m.end(1), Decimal(a), False, "")):
         return m.end()
     if len(a) == 4 and a[:2] in ("19", "20") and len(b) in (2, 4):

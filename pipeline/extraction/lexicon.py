@@ -301,6 +301,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "euro": "EUR",
     "pounds sterling": "GBP",
     "british pounds": "GBP",
+    "uk pounds": "GBP",
+    "pound sterling": "GBP",
     "sterling": "GBP",
     "egyptian pounds": "EGP",
     "lebanese pounds": "LBP",

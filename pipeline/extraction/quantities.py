@@ -154,6 +154,7 @@ _SUBUNIT_RE = re.compile(
     + "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in sorted(SUBUNIT_WORDS, key=len, reverse=True))
     + r"))(?![A-Za-z])|(p)(?![A-Za-z0-9])"
 )
+_MIXED_FRACTION_RE = re.compile(rf"{_SP}([1-7])/([248])(?![\d/])")
 _DIGIT_WORDS = {w: v for w, v in UNITS.items() if v < 10}
 # "twelve point five percent": a decimal read aloud, taken only before a unit that makes it a quantity
 _POINT_RE = re.compile(
@@ -274,6 +275,9 @@ def read_core(text: str, pos: int, word: bool) -> Quantity | None:
     raw = parse_digits(m.group())
     if raw is None:
         return None
+    f = _MIXED_FRACTION_RE.match(text, m.end()) if m.group().isdigit() else None
+    if f is not None and int(f.group(1)) < int(f.group(2)):  # "2 1/2 years"
+        return Quantity(pos, f.end(), raw + Decimal(int(f.group(1))) / int(f.group(2)), False, "")
     return Quantity(pos, m.end(), raw, False, "")
 
 

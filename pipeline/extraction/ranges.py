@@ -7,6 +7,7 @@ a currency before it, its suffixes, then a range partner after it (``2010-2015``
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.extraction.digit_exclusions import excluded_digits
@@ -18,6 +19,7 @@ from pipeline.extraction.word_counts import word_counts
 from pipeline.extraction.year_or_count import COUNTED_NOUNS
 
 _YEAR_LINKS = ("-", "\u2013", "\u2010", "\u2011", "/")
+_SLASH_AFTER_RE = re.compile(r"/\d")
 _CURRENCY_SIGNS = "$\u20ac\u00a3\\"
 
 
@@ -89,8 +91,8 @@ def _second_number(state: ScanState, a: Quantity, pos: int) -> Quantity | None:
             return None
     else:
         b = read_core(text, pos, False)
-        if b is None or excluded_digits(state, b):
-            return None
+        if b is None or excluded_digits(state, b) or _SLASH_AFTER_RE.match(text, b.num_end):
+            return None  # "and 3/4": a fraction of its own, read at its digits
     if b_cur is not None:
         b.start, b.currency = b_cur[0], b_cur[1]
     elif a.currency and not b.word:

@@ -33,6 +33,7 @@ CURRENCY_AFTER: list[tuple[str, list[Row]]] = [
         "It cost 25 cents and 50 pence.",
         [("25 cents", "money", "0.25", "USD", ""), ("50 pence", "money", "0.5", "GBP", "")],
     ),
+    ("It cost 8 UK pounds.", [("8 UK pounds", "money", "8", "GBP", "")]),
     ("A fee of fifty cents applies.", [("fifty cents", "money", "0.5", "USD", "")]),
 ]
 
@@ -103,6 +104,7 @@ DATES: list[tuple[str, list[Row]]] = [
     ("It closed on June second, 2021.", [("June second, 2021", "date", "2021-06-02", "", "")]),
     ("It opened on the twenty-first of May 2022.", [("twenty-first of May 2022", "date", "2022-05-21", "", "")]),
     ("In May first-time applicants rose.", []),
+    ("Prices for 03/2018 were revised.", [("03/2018", "date", "2018-03", "", "")]),
 ]
 
 YEARLESS_DATES: list[tuple[str, list[Row]]] = [
@@ -137,6 +139,8 @@ GROUPING: list[tuple[str, list[Row]]] = [
     ("A million and a half fled.", [("A million and a half", "count", "1500000", "", "")]),
     ("It spent 2 million and a half dollars.", [("2 million and a half dollars", "money", "2500000", "USD", "")]),
     ("A 1.5 million-strong army.", [("1.5 million", "count", "1500000", "", "")]),
+    ("He served 2 1/2 years.", [("2 1/2 years", "duration", "2.5", "year", "")]),
+    ("Scores of 2 1/2 and 3/4.", [("2 1/2", "count", "2.5", "", ""), ("3/4", "ratio", "0.75", "", "")]),
     (
         "Columns: 2019 2020 2021",
         [("2019", "year", "2019", "", ""), ("2020", "year", "2020", "", ""), ("2021", "year", "2021", "", "")],
