@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extraction.lexicon import MONTHS, ORDINAL_DAYS
+from pipeline.extraction.lexicon import MONTHS, ORDINAL_DAYS, SPANISH_MONTHS
 
 _FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -32,6 +32,11 @@ LOWER_MONTH_NAMES: tuple[str, ...] = tuple(_LOWER_FULL.split("|"))
 _LOWER_MDY_RE = re.compile(rf"({_LOWER_FULL}){_SP}{_DAY},?{_SP}{_YEAR}")
 _LOWER_MY_RE = re.compile(rf"({_LOWER_FULL}),?{_SP}(?:of{_SP})?{_YEAR}")
 _ORDINAL_RE = re.compile(r"st|nd|rd|th")
+_ES_MONTH = "(?i:" + "|".join(SPANISH_MONTHS) + r")(?![A-Za-z\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1])"
+#: Spanish month names as the scan meets them (lower case and capitalised).
+SPANISH_MONTH_NAMES: tuple[str, ...] = tuple(w for n in SPANISH_MONTHS for w in (n, n.capitalize()))
+_ES_DMY_RE = re.compile(rf"(\d{{1,2}}){_SP}de{_SP}({_ES_MONTH})(?:{_SP}(?:de|del){_SP}{_YEAR})?")
+_ES_MY_RE = re.compile(rf"({_ES_MONTH})(?:{_SP}(?:de|del))?{_SP}{_YEAR}")
 _ORDINAL_WORD = "(?i:" + "|".join(sorted((w.replace("-", "[- ]") for w in ORDINAL_DAYS), key=len, reverse=True)) + ")"
 # "the first of May", "the twenty-first of June 2023": an ordinal day before the month name
 _ORDINAL_OF_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?:[Tt]he{_SP})?({_ORDINAL_WORD}){_SP}of{_SP}$")
@@ -163,6 +168,14 @@ def dates_at_lower_month(text: str, pos: int) -> list[DateHit]:
     return []
 
 
+def dates_at_spanish_month(text: str, pos: int) -> list[DateHit]:
+    """A Spanish month with its year at ``pos``: ``marzo de 2023``, ``julio del 2021``."""
+    m = _ES_MY_RE.match(text, pos)
+    if m is None:
+        return []
+    return [DateHit(pos, m.end(), int(m.group(2)), SPANISH_MONTHS[m.group(1).lower()], None)]
+
+
 def dates_at_digit(text: str, pos: int) -> list[DateHit]:
     """Dates starting with the digit at ``pos``: ISO, slashed, or day before month."""
     hits = _written_date_at(text, pos)
@@ -204,6 +217,12 @@ def _written_date_at(text: str, pos: int) -> list[DateHit] | None:
     m = _DMY_RE.match(text, pos)
     if m is not None:
         day, month, year = int(m.group(1)), _month(m.group(2)), _year(m.group(3))
+        if _valid(month, day, year):
+            return [DateHit(pos, m.end(), year, month, day)]
+        return []
+    m = _ES_DMY_RE.match(text, pos)
+    if m is not None:  # "15 de marzo de 2023", "1 de enero"
+        day, month, year = int(m.group(1)), SPANISH_MONTHS[m.group(2).lower()], _year(m.group(3))
         if _valid(month, day, year):
             return [DateHit(pos, m.end(), year, month, day)]
         return []

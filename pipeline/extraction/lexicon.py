@@ -181,6 +181,23 @@ MONTHS: dict[str, int] = {
     "dec": 12,
 }
 
+#: Spanish month names, for documents written in (or quoting) Spanish: "15 de marzo de 2023".
+SPANISH_MONTHS: dict[str, int] = {
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+}
+
 DURATION_UNITS: dict[str, tuple[str, int]] = {
     "day": ("day", 1),
     "days": ("day", 1),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.extraction.dates import LOWER_MONTH_NAMES, MONTH_NAMES
+from pipeline.extraction.dates import LOWER_MONTH_NAMES, MONTH_NAMES, SPANISH_MONTH_NAMES
 from pipeline.extraction.lexicon import ADVERB_MULTIPLIERS, FRACTIONS, MULTIPLIER_WORDS, SCALES, TENS, UNITS
 
 
@@ -49,7 +49,9 @@ _LOWER_WORDS = [*UNITS, *TENS, *SCALES, "dozen", *FRACTIONS, *MULTIPLIER_WORDS, 
 ARTICLE_UNITS: tuple[str, ...] = tuple(
     f"{a} {u}" for a in ("a", "A") for u in ("year", "month", "week", "day", "decade", "century")
 )
-_WORDS = _cased(_LOWER_WORDS) | set(MONTH_NAMES) | set(LOWER_MONTH_NAMES) | set(ARTICLE_UNITS)
+_WORDS = (
+    _cased(_LOWER_WORDS) | set(MONTH_NAMES) | set(LOWER_MONTH_NAMES) | set(SPANISH_MONTH_NAMES) | set(ARTICLE_UNITS)
+)
 _LETTER = r"A-Za-z\u00c0-\u024f"
 
 #: Group ``d``: a digit run (with inner ``,``/``.`` groups); group ``w``: a trigger word.

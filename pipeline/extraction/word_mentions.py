@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from pipeline.extraction.approx import qualifier
-from pipeline.extraction.dates import dates_at_lower_month, dates_at_month
+from pipeline.extraction.dates import dates_at_lower_month, dates_at_month, dates_at_spanish_month
 from pipeline.extraction.found import ScanState
 from pipeline.extraction.lexicon import (
     ADVERB_MULTIPLIERS,
@@ -23,6 +23,7 @@ from pipeline.extraction.lexicon import (
     NON_MULTIPLIER_FOLLOWERS,
     SCALES,
     SINGULAR_FRACTIONS,
+    SPANISH_MONTHS,
 )
 from pipeline.extraction.numwords import read_number_words
 from pipeline.extraction.patterns import NEXT_WORD_RE, SP
@@ -63,13 +64,8 @@ def at_word(state: ScanState, s: int, e: int, word: str) -> int:
     """Read whatever starts with the trigger word ``text[s:e]``; return where reading stopped."""
     low = word.lower()
     text = state.text
-    if low in MONTHS and word[0].isupper():
-        return _at_month(state, s, e)
-    if low in MONTHS and word.islower():
-        for h in dates_at_lower_month(text, s):
-            state.add_date(h)
-            return h.end
-        return e
+    if low in MONTHS or low in SPANISH_MONTHS:
+        return _at_month(state, s, e) if word[0].isupper() and low in MONTHS else _at_other_month(state, s, e, low)
     if low.startswith("a "):
         if (
             _ONE_UNIT_QUALIFIER_RE.search(text, max(0, s - 20), s)
@@ -101,6 +97,15 @@ def at_word(state: ScanState, s: int, e: int, word: str) -> int:
     if q is None:
         return e
     return read_quantity(state, q)
+
+
+def _at_other_month(state: ScanState, s: int, e: int, low: str) -> int:
+    """A date opening with a Spanish month name, or an English one in lower case, followed by its year."""
+    text = state.text
+    hits = dates_at_spanish_month(text, s) if low in SPANISH_MONTHS else dates_at_lower_month(text, s)
+    for h in hits:
+        state.add_date(h)
+    return hits[-1].end if hits else e
 
 
 def _at_month(state: ScanState, s: int, e: int) -> int:

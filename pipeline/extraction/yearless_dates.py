@@ -18,7 +18,7 @@ from pipeline.text.sentences import SentenceFinder
 _SAME_CLAUSE_REACH = 80
 _MONTH_DAY_RE = re.compile(r"\d{4}-(\d\d)-(\d\d)$")
 # "April 1 to May 14, 2024", "between March 3 and April 9, 2023": the link to a range's dated end
-_DATE_RANGE_LINK_RE = re.compile(rf"{SP}*(?:[-\u2013\u2014]|to|through|until|till|and){SP}*")
+_DATE_RANGE_LINK_RE = re.compile(rf"{SP}*(?:[-\u2013\u2014]|to|through|until|till|and|al|y|hasta){SP}*")
 # a year that does not say when the text reports: "since 2021", "compared with 2019", "by 2030"
 _NOT_REPORTING_YEAR_RE = re.compile(
     rf"(?<![A-Za-z])(?:since|from|before|after|by|until|than|with|to|in all of){SP}+(?:the{SP}+end{SP}+of{SP}+)?$",

@@ -105,6 +105,13 @@ DATES: list[tuple[str, list[Row]]] = [
     ("It opened on the twenty-first of May 2022.", [("twenty-first of May 2022", "date", "2022-05-21", "", "")]),
     ("In May first-time applicants rose.", []),
     ("Prices for 03/2018 were revised.", [("03/2018", "date", "2018-03", "", "")]),
+    ("El 15 de marzo de 2023 cerró.", [("15 de marzo de 2023", "date", "2023-03-15", "", "")]),
+    ("En julio del 2021 subió.", [("julio del 2021", "date", "2021-07", "", "")]),
+    (
+        "Del 1 de enero al 31 de marzo de 2023.",
+        [("1 de enero", "date", "2023-01-01", "", ""), ("31 de marzo de 2023", "date", "2023-03-31", "", "")],
+    ),
+    ("Mayo fue duro.", []),
 ]
 
 YEARLESS_DATES: list[tuple[str, list[Row]]] = [
