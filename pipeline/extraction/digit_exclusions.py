@@ -14,7 +14,11 @@ from pipeline.extraction.found import ScanState
 from pipeline.extraction.patterns import YEAR_SUFFIX_RE
 from pipeline.extraction.quantities import Quantity, currency_before, read_core, read_suffixes
 
-_MEASURE_UNIT_RE = re.compile(r"(?:km|m|kg|mi|ft|cm|mm|lbs?|ha|sq)(?![A-Za-z0-9])")  # "100m from the border"
+# units written right after the digits ("100m from the border", "30mph", "5kg", "2GW"): a measured quantity
+_MEASURE_UNIT_RE = re.compile(
+    r"(?:km|m|kg|mg|g|mi|ft|yd|cm|mm|lbs?|oz|ml|cl|ha|sq|sqm|m2|km2|mph|kmh|kph|km/h|nm|kW|MW|GW|kWh|MWh|GWh|TWh"
+    r"|mAh|hp|bhp|cc|psi|Mbps|Gbps)(?![A-Za-z0-9])"
+)
 
 
 def excluded_digits(state: ScanState, q: Quantity) -> bool:

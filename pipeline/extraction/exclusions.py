@@ -237,7 +237,9 @@ _ALLOWED_LOWER_PREFIXES = frozenset(
     ["mid", "pre", "post", "early", "late", "end", "non", "over", "under", "sub", "mid-to-late", "fy"]
 )
 _LABEL_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \t\u00a0]*$")
-_NUMBER_SIGN_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:No|no|Nos|nos|Vol|vol|p|pp|Nr|nr)\.[ \t\u00a0]*$|#[ \t\u00a0]*$")
+_NUMBER_SIGN_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:No|no|Nos|nos|Vol|vol|p|pp|Nr|nr)\.[ \t\u00a0]*$|#[ \t\u00a0]*$|(?<![A-Za-z])No[ \t\u00a0]+$"
+)  # "No. 5", "#3", "No 10 Downing Street"
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,}[0-9]*)[ \t\u00a0]+$")
 _PHONE_RE = re.compile(
     r"(?<![\d,.])\d{3}[ .\u00a0]\d{3}[ .\u00a0]\d{4}(?![\d,])"

@@ -189,6 +189,12 @@ CODES_AND_POINTS_IN_TIME: list[tuple[str, list[Row]]] = [
     ("Output hit a record on a fiscal half basis.", []),
 ]
 
+MEASURES: list[tuple[str, list[Row]]] = [
+    ("Winds of 30mph and 120km/h hit.", [("30", "count", "30", "", ""), ("120", "count", "120", "", "")]),
+    ("A 2GW plant and 500mg doses.", [("2", "count", "2", "", ""), ("500", "count", "500", "", "")]),
+    ("He left No 10 Downing Street.", []),
+]
+
 NOT_MONEY: list[tuple[str, list[Row]]] = [
     ("They seized 2,000 pounds of cocaine.", [("2,000", "count", "2000", "", "")]),
     ("Winds of 30 kn winds hit the coast.", [("30", "count", "30", "", "")]),
@@ -266,4 +272,9 @@ def test_lists_share_their_percent_and_exchange_rates_are_money(sentence: str, e
 
 @pytest.mark.parametrize(("sentence", "expected"), CODES_AND_POINTS_IN_TIME)
 def test_codes_and_points_in_time_are_no_mentions(sentence: str, expected: list[Row]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MEASURES)
+def test_numbers_with_units_glued_on_are_counts(sentence: str, expected: list[Row]) -> None:
     assert found(sentence) == expected
