@@ -280,6 +280,7 @@ _NAMED_SERIES_BEFORE_RE = re.compile(
     r"|(?<![A-Za-z])(?:COVID|Covid|covid|SARS|MERS)[ \t\u00a0]*[-\u2010\u2011\u2013][ \t\u00a0]*"
     r"|(?<![A-Za-z])(?:COVID|Covid|SARS|MERS)[ \t\u00a0]+)$"
 )
+_NAME_GAP = frozenset(" \t\u00a0-\u2010\u2011\u2013")  # what separates a name from its number
 _ESTIMATED_YEAR_RE = re.compile(r"(?:19|20)\d\d[efp](?![\w-])")
 _TIME_RE = re.compile(r"\d{1,2}(?::\d{2}|[ \t\u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|h\d\d))", re.I)
 
@@ -298,7 +299,7 @@ def is_code(text: str, start: int, end: int, allow_suffix: bool, allow_prefix: b
     if text[start] == "0" and end - start >= 2 and text[start + 1].isdigit():
         return True  # "USDL-21-0158", "007": a leading zero writes a code, not a quantity
     window = text[max(0, start - 24) : start]
-    if _NAMED_SERIES_BEFORE_RE.search(window):
+    if before in _NAME_GAP and _NAMED_SERIES_BEFORE_RE.search(window):
         return True  # S&P 500, FTSE 100, Fortune 500, Boeing 737, Model Y 7, COVID -19
     if _hyphenated_to_word(text, start):
         return True

@@ -36,6 +36,7 @@ from pipeline.extraction.values import parse_digits
 
 _SP = r"[ \t\u00a0]"
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+_GROUP_SPACES = " \u00a0\u2009\u202f"
 NUMBER_RE = re.compile(
     r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d|,\d)"  # Indian grouping: "12,01,444", "1,54,26,441"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+"
@@ -104,6 +105,17 @@ _SIGN_AFTER_RE = re.compile(
     + "|".join(re.escape(k) for k in sorted(CURRENCY_SIGNS_AFTER, key=len, reverse=True))
     + r")(?![A-Za-z0-9])"
 )
+# the first word after an amount (past a gap or hyphen, and a Spanish "de"): a currency can only start with one of
+# _AFTER_AMOUNT_FIRST_WORDS or a sign, which spares the longer patterns on every other number
+_NEXT_TOKEN_RE = re.compile(rf"(?:[-\u2010\u2011]|{_SP}*(?:de{_SP}+)?)([^\s\d,.;:()\-\u2010\u2011]{{1,12}})")
+_AFTER_AMOUNT_FIRST_WORDS = frozenset(
+    [w.split()[0] for w in (*CURRENCY_WORDS, *SUBUNIT_WORDS, *CURRENCY_WORDS_AFTER_SCALE)]
+    + [c.lower() for c in CURRENCY_CODES]
+    + [p + c.lower() for p in ("m", "k", "bn", "mn", "mln") for c in CURRENCY_CODES]
+    + [k.lower() for k in CURRENCY_SIGNS_AFTER]
+    + ["p"]
+)
+_SIGN_STARTS = frozenset("".join(k for k in CURRENCY_SIGNS_AFTER if len(k) == 1))
 _KNOTS_AFTER_RE = re.compile(rf"{_SP}+(?:winds?|gusts?|breeze|speeds?)(?![A-Za-z])")  # "30 kn winds": knots
 _SPACED_LETTER_BEFORE_CURRENCY_RE = re.compile(
     rf"{_SP}([BMK])(?=(?:{_SP}+(?i:dollars|euros|yuan|yen|rupees|pesos)|{_SP}?(?:"
@@ -252,30 +264,38 @@ def read_core(text: str, pos: int, word: bool) -> Quantity | None:
         if got is None:
             return None
         value, end = got
-        p = _POINT_RE.match(text, end)
+        p = _POINT_RE.match(text, end) if text.startswith("point", end + 1) else None
         if p is not None and value < 100 and text[pos:end].split()[-1].lower() in {*UNITS, *TENS}:
             digits = "".join(str(_DIGIT_WORDS[w.lower()]) for w in p.group(1).split())
             value, end = value + Decimal("0." + digits), p.end()
         value, end = with_a_half(text, pos, end, value)
         first = text[pos:end].split(None, 1)[0].split("-", 1)[0].lower()
         return Quantity(pos, end, value, True, first)
-    m = DOT_THOUSANDS_RE.match(text, pos)
-    if m is not None:
-        return Quantity(pos, m.end(), Decimal(m.group().replace(".", "")), False, "")
-    m = _SPACE_THOUSANDS_RE.match(text, pos)
-    if m is not None and not _GROUP_BEFORE_RE.search(text, max(0, pos - 5), pos):
-        digits = re.sub(_GROUP_SPACE, "", m.group()).replace(",", ".")
-        return Quantity(pos, m.end(), Decimal(digits), False, "")
-    m = _DECIMAL_COMMA_RE.match(text, pos)
-    if m is not None:
-        return Quantity(pos, m.end(), Decimal(m.group().replace(",", ".")), False, "")
+    j = pos
+    while j < len(text) and text[j].isdigit():
+        j += 1
+    sep = text[j : j + 1]  # what follows the first digit run decides which grouping to try
+    if sep == ".":
+        m = DOT_THOUSANDS_RE.match(text, pos)
+        if m is not None:
+            return Quantity(pos, m.end(), Decimal(m.group().replace(".", "")), False, "")
+    elif sep in _GROUP_SPACES and j - pos <= 3 and text[j + 1 : j + 2].isdigit():
+        m = _SPACE_THOUSANDS_RE.match(text, pos)
+        if m is not None and not _GROUP_BEFORE_RE.search(text, max(0, pos - 5), pos):
+            digits = re.sub(_GROUP_SPACE, "", m.group()).replace(",", ".")
+            return Quantity(pos, m.end(), Decimal(digits), False, "")
+    elif sep == ",":
+        m = _DECIMAL_COMMA_RE.match(text, pos)
+        if m is not None:
+            return Quantity(pos, m.end(), Decimal(m.group().replace(",", ".")), False, "")
     m = NUMBER_RE.match(text, pos)
     if m is None:
         return None
     raw = parse_digits(m.group())
     if raw is None:
         return None
-    f = _MIXED_FRACTION_RE.match(text, m.end()) if m.group().isdigit() else None
+    e = m.end()
+    f = _MIXED_FRACTION_RE.match(text, e) if text[e + 2 : e + 3] == "/" and m.group().isdigit() else None
     if f is not None and int(f.group(1)) < int(f.group(2)):  # "2 1/2 years"
         return Quantity(pos, f.end(), raw + Decimal(int(f.group(1))) / int(f.group(2)), False, "")
     return Quantity(pos, m.end(), raw, False, "")
@@ -419,6 +439,9 @@ def _read_currency_word(text: str, q: Quantity) -> bool:
     if q.currency and not q.inherited:  # a sign before wins
         return False
     end = q.end
+    t = _NEXT_TOKEN_RE.match(text, end)
+    if t is None or (t.group(1).lower() not in _AFTER_AMOUNT_FIRST_WORDS and t.group(1)[:1] not in _SIGN_STARTS):
+        return False
     m = _SUBUNIT_RE.match(text, end)
     if m is not None and (m.group(1) is not None or (not q.word and q.scale == 1 and q.raw == int(q.raw) < 1000)):
         q.currency = SUBUNIT_WORDS[" ".join(m.group(1).lower().split())] if m.group(1) else "GBP"
