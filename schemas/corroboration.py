@@ -28,6 +28,11 @@ class Corroboration(pa.DataFrameModel):
     period_start: Series[DATE] = pa.Field(nullable=True, description="Earliest period_start of its mentions.")
     period_end: Series[DATE] = pa.Field(nullable=True, description="Latest period_end of its mentions.")
     n_documents: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of documents citing the figure.")
+    n_publishers: Series[pd.Int64Dtype] = pa.Field(
+        ge=1,
+        description="Number of distinct publishers of those documents: how many independent sources state it "
+        "(a press release and the report it announces, from one publisher, count once).",
+    )
     n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of mentions of the figure.")
     doc_ids: Series[TEXT_LIST] = pa.Field(
         sorted_items=IDS, description="Documents citing the figure, sorted (a list; joined by ';' in CSV)."
@@ -42,6 +47,10 @@ class Corroboration(pa.DataFrameModel):
         strict = True
         coerce = True
         metadata = {"primary_key": ["figure_id"], "grain": "one row per figure cited by more than one document"}
+
+    @pa.dataframe_check(description="n_publishers <= n_documents")
+    def publishers_within_documents(cls, df: DataFrame) -> Series[bool]:
+        return df["n_publishers"] <= df["n_documents"]
 
     @pa.dataframe_check(description="n_mentions >= n_documents")
     def mentions_cover_documents(cls, df: DataFrame) -> Series[bool]:

@@ -5,19 +5,28 @@ table, its dependencies are the tables its SQL reads, and its description and
 grain come from its pandera model.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import dagster as dg
+import duckdb as duckdb_module
+import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.table_asset import table_asset
+from pipeline.store.citations import figure_members_frame
 from pipeline.store.frames import typed_frame
 from pipeline.store.sql import mart_files, read_sql, run_query, tables_read
 from pipeline.store.tables import replace_table
 from schemas import SCHEMAS
 
 HOW = "Rebuilt as a whole from the tables it reads, by set-based SQL."
+#: Relations a mart's SQL reads that Python computes first from the warehouse (registered under their name):
+#: what set-based SQL cannot do in near-linear time.
+MART_INPUTS: dict[str, dict[str, Callable[[duckdb_module.DuckDBPyConnection], pd.DataFrame]]] = {
+    "corroboration": {"figure_members": figure_members_frame},
+}
 
 
 def sql_mart(name: str, path: Path) -> dg.AssetsDefinition:
@@ -28,7 +37,14 @@ def sql_mart(name: str, path: Path) -> dg.AssetsDefinition:
     @table_asset(model, group="marts", deps=tables_read(sql, SCHEMAS), kinds=("duckdb", "sql"), sql=path, how=HOW)
     def _mart(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as conn:
-            df = typed_frame(model, run_query(conn, sql))
+            inputs = {relation: build(conn) for relation, build in MART_INPUTS.get(name, {}).items()}
+            for relation, frame in inputs.items():
+                conn.register(relation, frame)
+            try:
+                df = typed_frame(model, run_query(conn, sql))
+            finally:
+                for relation in inputs:
+                    conn.unregister(relation)
             replace_table(conn, name, df)
         context.log.info(f"{name}: {len(df)} rows")
         return dg.MaterializeResult(metadata=table_metadata(model, df))

@@ -1,0 +1,1 @@
+"""Pure computations behind the research tables that set-based SQL cannot do in near-linear time."""
