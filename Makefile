@@ -14,7 +14,7 @@ TEMPLATE := pipeline/defs/dagster_instance.yaml
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run release test test-slow eval-formats eval-enrichment eval-extraction ui port-free print-python bench lint lock clean
+.PHONY: run release test test-slow eval-formats eval-enrichment eval-extraction bench-corpus ui port-free print-python bench lint lock clean
 
 # The interpreter that creates .venv: PYTHON if given (it must be Python 3.11 or newer), else the first of
 # PYTHON_CANDIDATES on PATH that runs and says it is 3.11 or newer (a pyenv shim of a version that is not
@@ -115,6 +115,11 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_enrich.py
 	$(BIN)/python bench/bench_convert_pdf.py
 	$(BIN)/python bench/bench_convert_html.py
+
+# The whole pipeline on generated corpora of 1,000, 10,000 and 30,000 documents (SIZES="1000 10000" for fewer).
+SIZES ?= 1000 10000 30000
+bench-corpus: $(BIN)/.installed
+	$(BIN)/python bench/bench_corpus.py $(SIZES)
 
 # ruff check (pyflakes, pycodestyle, isort, bugbear, complexity at most 15) and the formatter's check.
 lint: $(BIN)/.installed

@@ -20,7 +20,7 @@ import pandas as pd
 
 from pipeline.common.fingerprints import fingerprint
 from pipeline.store.ddl import column_list, create_table_sql
-from pipeline.store.frames import MENTION_ORDER
+from pipeline.store.frames import MENTION_ORDER, mentions_frame
 from pipeline.store.tables import table_exists, transaction
 from schemas import ExtractionState, Mentions
 
@@ -94,30 +94,57 @@ def stored_counts(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> di
     if not doc_ids:
         return {}
     rows = conn.execute(
-        "select doc_id, count(*) from mentions where list_contains(?::varchar[], doc_id) group by doc_id",
+        "select doc_id, count(*) from mentions where doc_id in (select unnest(?::varchar[])) group by doc_id",
         [list(doc_ids)],
     ).fetchall()
     return {doc_id: int(n) for doc_id, n in rows}
 
 
+_STAGED = "_incoming_mentions"
+
+
+def stage_mentions(conn: duckdb.DuckDBPyConnection, batch: pd.DataFrame) -> None:
+    """Add a batch of new mention rows to the temporary table that :func:`write_mentions` publishes."""
+    columns = column_list(Mentions)
+    if not _staged(conn):
+        conn.execute(
+            create_table_sql(_STAGED, Mentions).replace("create or replace table", "create temporary table", 1)
+        )
+    conn.register("_batch", batch)
+    try:
+        conn.execute(f"insert into {_STAGED} ({columns}) select {columns} from _batch")
+    finally:
+        conn.unregister("_batch")
+
+
+def _staged(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this connection has staged mention rows."""
+    rows = conn.execute("select 1 from duckdb_tables() where temporary and table_name = ?", [_STAGED]).fetchall()
+    return bool(rows)  # fetchall: DuckDB refuses to register a frame while a result is only partly fetched
+
+
 def write_mentions(
-    conn: duckdb.DuckDBPyConnection, incoming: pd.DataFrame, reuse: Sequence[str], state: pd.DataFrame
+    conn: duckdb.DuckDBPyConnection, incoming: pd.DataFrame | None, reuse: Sequence[str], state: pd.DataFrame
 ) -> None:
-    """Replace ``mentions`` by the stored rows of ``reuse`` plus ``incoming``, and the state, in one transaction.
+    """Replace ``mentions`` by the stored rows of ``reuse`` plus the staged rows and ``incoming``, and the
+    state, in one transaction.
 
     The reused rows never leave DuckDB; the table is written in the order the
     pandera model's keys give (document, offsets, kind).
     """
+    if incoming is not None and len(incoming):
+        stage_mentions(conn, incoming)
     columns = column_list(Mentions)
     order = ", ".join(f'"{c}"' for c in MENTION_ORDER)
+    if not _staged(conn):
+        stage_mentions(conn, mentions_frame([]))
     with transaction(conn):
-        conn.register("_incoming", incoming)
         conn.register("_state", state)
-        sources = f"select {columns} from _incoming"
+        sources = f"select {columns} from {_STAGED}"
         if reuse:  # copied aside first: the new table replaces the one they are read from
             conn.execute(
                 f"create temporary table _reused as select {columns} from mentions "
-                "where list_contains(?::varchar[], doc_id)",
+                "where doc_id in (select unnest(?::varchar[]))",
                 [list(reuse)],
             )
             sources = f"select {columns} from _reused union all by name {sources}"
@@ -125,10 +152,10 @@ def write_mentions(
         conn.execute(f"insert into mentions ({columns}) select {columns} from ({sources}) order by {order}")
         if reuse:
             conn.execute("drop table _reused")
+        conn.execute(f"drop table {_STAGED}")
         conn.execute(create_table_sql("extraction_state", ExtractionState))
         conn.execute(
             f"insert into extraction_state ({column_list(ExtractionState)}) "
             f"select {column_list(ExtractionState)} from _state order by doc_id"
         )
-        conn.unregister("_incoming")
         conn.unregister("_state")

@@ -1,7 +1,7 @@
 """The import rules of the layout (DESIGN.md, contract 3), read from the source with ``ast``, nothing imported.
 
 - only ``pipeline.defs`` imports Dagster;
-- the pure packages (``common``, ``extraction``, ``enrichment``, ``curation``) import no
+- the pure packages (``common``, ``extraction``, ``enrichment``, ``curation``, ``research``) import no
   orchestration, storage, command-line or release code, and no DuckDB;
 - each package imports only the packages it is allowed to (``ALLOWED``), so there is no cycle.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 ORCHESTRATION = ("dagster", "dagster_duckdb", "dagster_webserver")
 STORAGE = ("duckdb",)
-PURE = ("common", "places", "text", "extraction", "enrichment", "curation", "convert")
+PURE = ("common", "places", "text", "extraction", "enrichment", "curation", "convert", "research")
 
 #: For each package of ``pipeline`` (or ``schemas``), the project packages it may import.
 ALLOWED: dict[str, frozenset[str]] = {
@@ -25,10 +25,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "extraction": frozenset({"common", "text"}),
     "enrichment": frozenset({"common", "places", "text", "extraction"}),
     "curation": frozenset({"common", "places"}),
+    "research": frozenset({"common"}),
     "schemas": frozenset({"common"}),
     "convert": frozenset({"common"}),
     "sources": frozenset({"common", "convert"}),
-    "store": frozenset({"common", "places", "sources", "schemas"}),
+    "store": frozenset({"common", "places", "sources", "schemas", "research"}),
     "release": frozenset({"common", "store"}),
     "defs": frozenset(
         {
@@ -39,6 +40,7 @@ ALLOWED: dict[str, frozenset[str]] = {
             "enrichment",
             "curation",
             "convert",
+            "research",
             "sources",
             "store",
             "release",

@@ -1,55 +1,32 @@
 """Extract layer: every numeric mention of every document (see extraction-guide.md)."""
 
-import re
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterator
 
 import dagster as dg
+import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from pipeline.common.isodates import at_precision
 from pipeline.curation.regions import REGIONS_FILE
+from pipeline.defs.extraction_pool import DocumentWork, batches, default_workers, extract_documents, first_problem
 from pipeline.defs.inputs import gazetteer_of, input_failure
 from pipeline.defs.metadata import warehouse_table_metadata
+from pipeline.defs.progress import Progress
 from pipeline.defs.resources import ProjectPaths
 from pipeline.defs.table_asset import table_asset
-from pipeline.enrichment.rows import mention_rows
-from pipeline.places.gazetteer import Gazetteer
 from pipeline.sources.documents import SourceError
 from pipeline.store.frames import mentions_frame
 from pipeline.store.incremental import (
     extractor_fingerprint,
     plan_extraction,
     read_state,
+    stage_mentions,
     state_frame,
     stored_counts,
     write_mentions,
 )
 from schemas import Mentions
-
-#: More mentions than this in one document is no policy document: the run stops naming it.
-MAX_MENTIONS_PER_DOCUMENT = 1_000_000
-_DIGIT_RUN = re.compile(r"\d+")
-
-
-def _rows_of(
-    path: Path, doc_id: str, text: str, gazetteer: Gazetteer, published: str | None, page_starts: Sequence[int]
-) -> list[dict[str, object]]:
-    """The mention rows of one document; anything going wrong becomes a failure naming the document."""
-    numbers = sum(1 for _ in _DIGIT_RUN.finditer(text))
-    if numbers > MAX_MENTIONS_PER_DOCUMENT:  # refused before the work, not after it
-        problem = f"holds {numbers:,} numbers, over the limit of {MAX_MENTIONS_PER_DOCUMENT:,} mentions per document"
-        raise input_failure(SourceError(path, problem))
-    try:
-        rows = mention_rows(doc_id, text, gazetteer, published, page_starts)
-    except Exception as exc:  # a bug or a pathological text: say which document, keep the cause
-        problem = f"extraction failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was changed"
-        raise input_failure(SourceError(path, problem)) from exc
-    if len(rows) > MAX_MENTIONS_PER_DOCUMENT:
-        problem = f"holds {len(rows):,} mentions, over the limit of {MAX_MENTIONS_PER_DOCUMENT:,} per document"
-        raise input_failure(SourceError(path, problem))
-    return rows
 
 
 class ExtractionConfig(dg.Config):
@@ -59,6 +36,33 @@ class ExtractionConfig(dg.Config):
         default=False,
         description="Extract every document again, even those whose checksum and extractor are unchanged.",
     )
+    workers: int = Field(
+        default=0,
+        description="Processes that extract documents at once (0: one per core of the machine).",
+    )
+
+
+#: Mention rows written to the warehouse at a time (whole documents): memory stays flat whatever the corpus.
+BATCH_ROWS = 50_000
+_WORKS = (
+    "select doc_id, file_name, text, published, published_precision, page_starts from documents "
+    "where doc_id in (select unnest(?::varchar[])) order by doc_id"
+)
+
+
+def _works(conn: duckdb_module.DuckDBPyConnection, doc_ids: list[str]) -> Iterator[DocumentWork]:
+    """The documents ``doc_ids`` to extract, read from the warehouse a few at a time on a cursor of their own."""
+    if not doc_ids:
+        return
+    cursor = conn.cursor()
+    try:
+        cursor.execute(_WORKS, [doc_ids])
+        while rows := cursor.fetchmany(256):
+            for doc_id, file_name, text, published, precision, page_starts in rows:
+                stated = None if published is None else at_precision(published, precision)
+                yield DocumentWork(doc_id, file_name, text, stated, tuple(page_starts or ()))
+    finally:
+        cursor.close()
 
 
 @table_asset(Mentions, group="extract", deps=["documents", "regions"])
@@ -69,29 +73,32 @@ def mentions(
     what the figure counts (subject), where (geography), when (period) and per what (rate_per).
 
     Extraction is the pure function ``pipeline.extraction.extract`` and enrichment
-    the pure ``pipeline.enrichment.enrich``, applied one document at a time; ``text``
-    always equals the document's text at the offsets. Incremental: only documents
+    the pure ``pipeline.enrichment.enrich``, applied one document at a time on a
+    process per core (``workers``), rows written in batches; ``text`` always equals
+    the document's text at the offsets. Progress (documents done, total, rate) is
+    logged every few seconds. Incremental: only documents
     whose SHA-256 changed (or new ones) are extracted; the mentions of the others
     are reused from the warehouse, unless the extraction code or the regions
     gazetteer changed or ``reextract_all`` is set.
     """
     gazetteer = gazetteer_of(paths.sources)
     fingerprint = extractor_fingerprint(paths.sources / REGIONS_FILE)
+    workers = config.workers or default_workers()
     with duckdb.get_connection() as conn:
         documents = dict(conn.execute("select doc_id, sha256 from documents order by doc_id").fetchall())
         plan = plan_extraction(documents, read_state(conn), fingerprint, reextract_all=config.reextract_all)
-        rows: list[dict[str, object]] = []
         counts = stored_counts(conn, plan.reuse)
-        for doc_id in plan.extract:
-            file_name, text, published, precision, page_starts = conn.execute(
-                "select file_name, text, published, published_precision, page_starts from documents where doc_id = ?",
-                [doc_id],
-            ).fetchone()
-            stated = None if published is None else at_precision(published, precision)
-            doc_rows = _rows_of(paths.sources / file_name, doc_id, text, gazetteer, stated, page_starts or ())
-            counts[doc_id] = len(doc_rows)
-            rows.extend(doc_rows)
-        write_mentions(conn, mentions_frame(rows), plan.reuse, state_frame(documents, fingerprint, counts))
+        progress = Progress(context.log, len(plan.extract))
+        results = extract_documents(_works(conn, plan.extract), len(plan.extract), gazetteer, paths.sources, workers)
+        for batch in batches(results, BATCH_ROWS):
+            bad = first_problem(batch)
+            if bad is not None:
+                raise input_failure(SourceError(paths.sources / bad.file_name, bad.problem or ""))
+            stage_mentions(conn, mentions_frame(row for r in batch for row in r.rows))
+            for r in batch:
+                counts[r.doc_id] = len(r.rows)
+            progress.advance(len(batch))
+        write_mentions(conn, None, plan.reuse, state_frame(documents, fingerprint, counts))
         metadata = warehouse_table_metadata(conn, "mentions", Mentions)
         by_kind = dict(conn.execute("select kind, count(*) from mentions group by kind order by kind").fetchall())
     context.log.info(
