@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from pipeline.cli.progress import progress
 from pipeline.common import settings
 from pipeline.convert import SUFFIXES
 from pipeline.sources.add import NewSource, add_source
@@ -29,15 +30,6 @@ def expand_files(paths: list[str]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _progress(files: list[Path], err: TextIO) -> object:
-    """``files`` wrapped in a progress bar on ``err`` when there are several and ``err`` is a terminal."""
-    if len(files) < 2:
-        return files
-    from tqdm import tqdm
-
-    return tqdm(files, desc="add-source", unit="file", file=err, disable=None, leave=False)
-
-
 def run_add_source(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Add every document ``args`` names to the configured sources folder; return the exit status."""
     files = expand_files(args.files)
@@ -46,7 +38,7 @@ def run_add_source(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if len(files) > 1 and (args.title is not None or args.doc_id is not None):
         return _refused("--title and --id name one document; give them with one FILE only", err)
     refused = 0
-    for file in _progress(files, err):  # type: ignore[attr-defined]
+    for file in progress(files, err, "add-source"):
         refused += _add_one(args, Path(file), out, err)
     if refused == len(files):  # "the others were [added]" would be untrue: there are none
         print("nothing was changed in the sources folder", file=err)

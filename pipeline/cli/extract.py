@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from pipeline.cli.progress import progress
 from pipeline.common.vocabulary import ENRICHMENT_COLUMNS
 from pipeline.convert import SUFFIXES, ConversionError, ConvertedText, convert
 from pipeline.enrichment.rows import mention_row, mention_rows
@@ -113,7 +114,7 @@ def run_extract(
         writer.writerow(columns)
     status = 0
     dates = PublishedDates(err)
-    for path in paths:
+    for path in progress(paths, err, "extract"):
         try:
             converted = _read(path)
         except UnicodeDecodeError as exc:
