@@ -55,3 +55,25 @@ def test_the_mentions_asset_on_two_processes_writes_the_table_of_one(
     assert project.materialise().success
     query = "select * exclude (mention_id) , mention_id from mentions order by mention_id"
     assert project.query(query) == seeded_project.query(query)
+
+
+def test_a_document_whose_rows_the_table_cannot_hold_is_named_and_nothing_is_stored(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = extraction_pool.mention_rows
+
+    def impossible_period(doc_id: str, *args: object, **kwargs: object) -> list[dict[str, object]]:
+        rows = real(doc_id, *args, **kwargs)  # type: ignore[arg-type]
+        if doc_id.startswith("002"):
+            rows[0] = {**rows[0], "period_start": "2021-02-29", "period_end": "2021-02-29"}
+        return rows
+
+    monkeypatch.setattr(extraction_pool, "mention_rows", impossible_period)
+    result = project.materialise()
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    message = failure.step_failure_data.error.message  # type: ignore[union-attr]
+    assert "002_8cf95d8b2fb20748.txt" in message and "cannot be stored" in message
+    assert not project.database.exists() or not project.query(
+        "select 1 from information_schema.tables where table_name = 'mentions'"
+    )

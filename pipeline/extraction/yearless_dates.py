@@ -7,6 +7,7 @@ a document date: the text's own dateline or one the caller knows from elsewhere.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 
 from pipeline.extraction.dates import DateHit
@@ -74,8 +75,19 @@ def resolve_dates(state: ScanState, document_date: DocumentDate | None) -> None:
             year = dated_years[j - 1][1] if j else reporting[k - 1]
         elif years:
             year = years[0][1]
+        if year is not None and hit.day is not None:
+            year = _leap_year_for(hit, year)
         found = state.found[index]
         state.found[index] = found._replace(value=hit.iso(year) if year is not None else "")
+
+
+def _leap_year_for(hit: DateHit, year: int) -> int:
+    """``year``, or for a 29 February the latest leap year up to it: the day exists only then."""
+    if (hit.month, hit.day) != (2, 29):
+        return year
+    while not calendar.isleap(year):
+        year -= 1
+    return year
 
 
 def _range_end_year(

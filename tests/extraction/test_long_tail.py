@@ -120,6 +120,10 @@ YEARLESS_DATES: list[tuple[str, list[Row]]] = [
         [("March 21, 2024", "date", "2024-03-21", "", ""), ("March 9th", "date", "2024-03-09", "", "")],
     ),
     (
+        "Released March 3, 2021. On Feb 29 the talks ended.",
+        [("March 3, 2021", "date", "2021-03-03", "", ""), ("Feb 29", "date", "2020-02-29", "", "")],
+    ),
+    (
         "Madrid, 2 June 2023. The fair opens on the 3rd of July.",
         [("2 June 2023", "date", "2023-06-02", "", ""), ("3rd of July", "date", "2023-07-03", "", "")],
     ),

@@ -4,12 +4,20 @@ from collections.abc import Iterator
 
 import dagster as dg
 import duckdb as duckdb_module
+import pandas as pd
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from pipeline.common.isodates import at_precision
 from pipeline.curation.regions import REGIONS_FILE
-from pipeline.defs.extraction_pool import DocumentWork, batches, default_workers, extract_documents, first_problem
+from pipeline.defs.extraction_pool import (
+    DocumentRows,
+    DocumentWork,
+    batches,
+    default_workers,
+    extract_documents,
+    first_problem,
+)
 from pipeline.defs.inputs import gazetteer_of, input_failure
 from pipeline.defs.metadata import warehouse_table_metadata
 from pipeline.defs.progress import Progress
@@ -65,6 +73,20 @@ def _works(conn: duckdb_module.DuckDBPyConnection, doc_ids: list[str]) -> Iterat
         cursor.close()
 
 
+def _typed_batch(batch: list[DocumentRows], paths: ProjectPaths) -> pd.DataFrame:
+    """The typed frame of a batch's rows; a row the table cannot hold fails naming its document."""
+    try:
+        return mentions_frame(row for r in batch for row in r.rows)
+    except (ValueError, TypeError) as exc:
+        for r in batch:  # only on failure: find the document whose rows do not type
+            try:
+                mentions_frame(r.rows)
+            except (ValueError, TypeError) as doc_exc:
+                problem = f"its mentions cannot be stored ({type(doc_exc).__name__}: {str(doc_exc)[:200]}); report this"
+                raise input_failure(SourceError(paths.sources / r.file_name, problem)) from doc_exc
+        raise exc
+
+
 @table_asset(Mentions, group="extract", deps=["documents", "regions"])
 def mentions(
     context: dg.AssetExecutionContext, config: ExtractionConfig, duckdb: DuckDBResource, paths: ProjectPaths
@@ -94,7 +116,7 @@ def mentions(
             bad = first_problem(batch)
             if bad is not None:
                 raise input_failure(SourceError(paths.sources / bad.file_name, bad.problem or ""))
-            stage_mentions(conn, mentions_frame(row for r in batch for row in r.rows))
+            stage_mentions(conn, _typed_batch(batch, paths))
             for r in batch:
                 counts[r.doc_id] = len(r.rows)
             progress.advance(len(batch))
