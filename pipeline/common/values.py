@@ -51,6 +51,12 @@ def check_one_line(value: object) -> str:
 
 def is_missing(value: object) -> bool:
     """Whether a table cell is missing (None, NA, NaN, NaT); a list cell never is (``pd.isna`` would test its items)."""
+    if value is None:
+        return True
+    if isinstance(value, str | int):  # the common cells, answered without pandas (bool is an int)
+        return False
+    if isinstance(value, float):
+        return value != value  # NaN
     import numpy as np  # here, not at the top: the extract command starts without numpy and pandas
     import pandas as pd
 

@@ -26,7 +26,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.common.values import is_missing
 from pipeline.release.csv_safety import neutralise
 from pipeline.release.info import ReleaseError
 from pipeline.release.spec import TableSpec
@@ -87,9 +86,13 @@ def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
     writer = csv.writer(buffer, lineterminator=CSV_LINE_END, quoting=csv.QUOTE_MINIMAL, strict=True)
     writer.writerow(spec.field_names)
     formatters = [_FORMATTERS[f.type] for f in spec.fields]
-    for row in df[spec.field_names].itertuples(index=False, name=None):
+    frame = df[spec.field_names]
+    # missing cells found a column at a time (as is_missing would find them cell by cell): the rows then
+    # only format what is there
+    missing = [frame[name].isna().to_numpy(dtype=bool).tolist() for name in spec.field_names]
+    for i, row in enumerate(frame.itertuples(index=False, name=None)):
         try:
-            writer.writerow(["" if is_missing(v) else fmt(v) for fmt, v in zip(formatters, row, strict=True)])
+            writer.writerow(["" if m[i] else fmt(v) for fmt, v, m in zip(formatters, row, missing, strict=True)])
         except ValueError as exc:
             raise ReleaseError(f"table {spec.name}", f"cannot write CSV row {row!r}: {exc}") from exc
     return buffer.getvalue().encode("utf-8")
