@@ -45,7 +45,10 @@ def mentions_by_kind_svg(documents: pd.DataFrame, mentions: pd.DataFrame, kinds:
     counts = {(str(d), str(k)): int(n) for (d, k), n in mentions.groupby(["doc_id", "kind"]).size().items()}
     kinds = list(kinds) + sorted({k for _, k in counts} - set(kinds))
     colour = {k: PALETTE[min(i, len(PALETTE) - 1)] for i, k in enumerate(kinds)}
-    totals = {str(d): sum(n for (doc, _), n in counts.items() if doc == d) for d in docs["doc_id"]}
+    per_document: dict[str, int] = {}
+    for (doc, _), n in counts.items():  # one pass: summing per document over every count would be quadratic
+        per_document[doc] = per_document.get(doc, 0) + n
+    totals = {str(d): per_document.get(str(d), 0) for d in docs["doc_id"]}
     ticks = nice_ticks(max(totals.values(), default=0))
 
     label_w, bar_w, right_w, row_h, bar_h = 250, 440, 60, 30, 20

@@ -90,7 +90,8 @@ def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
     # missing cells found a column at a time (as is_missing would find them cell by cell): the rows then
     # only format what is there
     missing = [frame[name].isna().to_numpy(dtype=bool).tolist() for name in spec.field_names]
-    for i, row in enumerate(frame.itertuples(index=False, name=None)):
+    columns = [frame[name].tolist() for name in spec.field_names]  # Python values, not Arrow scalars per cell
+    for i, row in enumerate(zip(*columns, strict=True)):
         try:
             writer.writerow(["" if m[i] else fmt(v) for fmt, v, m in zip(formatters, row, missing, strict=True)])
         except ValueError as exc:
