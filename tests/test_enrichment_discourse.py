@@ -542,3 +542,18 @@ def test_the_sentences_the_issue_lists(text: str, published: str, figure: str, n
     e = enrichment_of(text, figure, published)
     got = {"period": (e.period_start, e.period_end), "geography": e.geography_text, "subject": e.subject}[name]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "not_subject"),
+    [
+        ("The tally rose, with at least 2,300 recorded, almost half of them (1,100) in the desert.", "1,100", "them"),
+        (
+            "El Salvador and Honduras are the countries in which transfers have a high concentration with 92%.",
+            "92%",
+            "El Salvador and Honduras",
+        ),
+    ],
+)
+def test_a_pronoun_or_a_list_of_places_is_never_what_a_figure_counts(text: str, figure: str, not_subject: str) -> None:
+    assert enrichment_of(text, figure).subject != not_subject

@@ -38,6 +38,7 @@ from pipeline.enrichment.subject import DEMONSTRATIVE, NUMBER_WORDS, sentence_su
 from pipeline.enrichment.subject import refers_back as refers_back_to_figure
 from pipeline.enrichment.subject_es import is_spanish, spanish_subject
 from pipeline.enrichment.text import blank_markup
+from pipeline.extraction.lexicon import words
 from pipeline.places.gazetteer import COUNTRY_NAMES, Gazetteer, PlaceMatch, Region, codes_text
 from pipeline.text.document_date import DocumentDate
 from pipeline.text.sentences import sentence_starts_before
@@ -268,7 +269,9 @@ def _enrich_sentence(
         if period is None and doc.reported is not None and not own_time:
             period = Period(doc.reported.start, doc.reported.end, m.start, m.end)  # what the document reports on
         start, end = _ordered(period)
-        subject = subjects[i] or _noun_before_parenthesis(clean, m.start, doc.is_place)
+        subject = _plausible_subject(
+            subjects[i] or _noun_before_parenthesis(clean, m.start, doc.is_place), doc.is_place
+        )
         if subject is None and before is not None and _carries_subject(clean, previous, m):
             subject = before.subject  # `The latest figures take the total for the year so far to 19,294`
         enrichment = Enrichment(
@@ -354,6 +357,30 @@ _NOT_NOUNS = frozenset(
         "some",
     ]
 )
+
+
+#: Words that never name what a figure counts: pronouns, months, and the figure's own total.
+_NOT_SUBJECTS = frozenset(
+    words(
+        "them they it its those these this that which who whom others one ones total totals figure figures number "
+        "january february march april may june july august september october november december "
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    )
+)
+
+
+def _plausible_subject(subject: str | None, is_place: Callable[[str], bool]) -> str | None:
+    """``subject``, unless it cannot be what a figure counts: a pronoun or a month (``half of them``, ``de
+    enero``), or only places (``El Salvador and Honduras``); a reader then takes it from the figures around."""
+    if not subject:
+        return None
+    low = subject.lower()
+    if low in _NOT_SUBJECTS:
+        return None
+    parts = [p for p in re.split(r",\s*|\s+(?:and|or|y|e)\s+", subject) if p]
+    if parts and all(is_place(p) for p in parts):
+        return None
+    return subject
 
 
 def _noun_before_parenthesis(text: str, start: int, is_place: Callable[[str], bool]) -> str | None:
