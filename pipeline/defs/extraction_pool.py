@@ -18,8 +18,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,9 @@ from pipeline.places.gazetteer import Gazetteer
 MAX_MENTIONS_PER_DOCUMENT = 1_000_000
 #: Below this many documents the work stays in the calling process (starting workers costs more).
 MIN_DOCUMENTS_FOR_POOL = 64
+#: Documents a worker takes at a time, and chunks kept in flight per worker (read ahead, not yet taken back).
+CHUNK_DOCUMENTS = 8
+IN_FLIGHT_PER_WORKER = 4
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -109,7 +113,29 @@ def extract_documents(
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(str(sources_dir),)
     ) as pool:
-        yield from pool.map(_work_in_worker, works, chunksize=8)
+        pending: deque[Future[list[DocumentRows]]] = deque()
+        for chunk in _chunks(works, CHUNK_DOCUMENTS):
+            pending.append(pool.submit(_work_chunk, chunk))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:  # a bounded window: memory stays flat
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(works: Iterable[DocumentWork], size: int) -> Iterator[list[DocumentWork]]:
+    """``works`` in lists of ``size``."""
+    chunk: list[DocumentWork] = []
+    for work in works:
+        chunk.append(work)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _work_chunk(chunk: list[DocumentWork]) -> list[DocumentRows]:
+    return [_work_in_worker(work) for work in chunk]
 
 
 def batches(results: Iterable[DocumentRows], max_rows: int) -> Iterator[list[DocumentRows]]:
