@@ -12,27 +12,18 @@ say so when you report a set's score afterwards).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.extraction import extract  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests" / "extraction"))
+
+from extraction_helpers import load_scorer, predict  # noqa: E402  (the tests' scorer loader and rows)
 
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULTS = ("seeds", "tests/fixtures/extraction", "tests/fixtures/extraction_blind")
-
-
-def _scorer() -> ModuleType:
-    """The project's copy of the scorer (tests/fixtures/score_mentions.py)."""
-    spec = importlib.util.spec_from_file_location("score_mentions", FIXTURES / "score_mentions.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _folder(name: str) -> tuple[Path, list[Path]]:
@@ -43,31 +34,18 @@ def _folder(name: str) -> tuple[Path, list[Path]]:
     return folder / "gold.csv", sorted((folder / "docs").glob("*.txt"))
 
 
-def predictions(paths: list[Path]) -> list[dict[str, object]]:
-    """Every mention of the documents ``paths``, in the scorer's row shape."""
-    rows: list[dict[str, object]] = []
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        for m in extract(text):
-            rows.append(
-                {"doc": path.stem, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
-                | {"value": m.value, "unit": m.unit, "approx": m.approx}
-            )
-    return rows
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="*", default=list(DEFAULTS))
     parser.add_argument("--errors", action="store_true", help="print missed and spurious mentions")
     args = parser.parse_args()
-    scorer = _scorer()
+    scorer = load_scorer()
     for name in args.folders:
         gold_csv, docs = _folder(name)
         if not gold_csv.is_file() or not docs:
             print(f"{name}: no gold.csv or no docs/*.txt", file=sys.stderr)
             return 1
-        result = scorer.score(scorer.read(str(gold_csv)), predictions(docs))
+        result = scorer.score(scorer.read(str(gold_csv)), predict(docs))
         print(f"{name} ({len(docs)} documents)")
         for group in ("statistical", "temporal"):
             r = result[group]

@@ -14,21 +14,9 @@ import calendar
 import re
 from datetime import date, timedelta
 
-MESES = {
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-}
+from pipeline.extraction.lexicon import SPANISH_MONTHS
+
+MESES = SPANISH_MONTHS  # the extractor's Spanish month names, one list for both
 _MES = r"(?:" + "|".join(MESES) + r")"
 _NUMEROS = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
 _NUMEROS["once"] = 11
