@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from pipeline.release.info import ReleaseError
 from pipeline.release.spec import TableSpec
-from pipeline.store.validation import validate_table
+from pipeline.store.validation import validated_frame
 
 
 def release_frame(spec: TableSpec, model: type[pa.DataFrameModel], df: pd.DataFrame) -> pd.DataFrame:
@@ -25,10 +25,9 @@ def release_frame(spec: TableSpec, model: type[pa.DataFrameModel], df: pd.DataFr
     text cell is an empty string (in CSV it would be indistinguishable from a
     missing value).
     """
-    report = validate_table(spec.name, model, df)
-    if not report.passed:
+    typed, report = validated_frame(spec.name, model, df)  # also coerces every column to the model's dtype
+    if typed is None:
         raise ReleaseError(f"table {spec.name}", f"not published, it fails its checks: {report.summary()}")
-    typed = model.validate(df)  # coerces every column to the model's dtype
     out = typed[spec.field_names]
     for f in spec.fields:
         if f.type == "string":

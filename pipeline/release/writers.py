@@ -15,20 +15,18 @@ schema metadata, so the bytes depend only on the rows and the pinned pyarrow.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
+import functools
 import math
-from collections.abc import Callable
 from decimal import Decimal
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.release.csv_safety import neutralise
+from pipeline.release.csv_safety import FORMULA_PREFIXES, NEUTRALISER
 from pipeline.release.info import ReleaseError
-from pipeline.release.spec import TableSpec
+from pipeline.release.spec import FieldSpec, TableSpec
 
 CSV_LINE_END = "\r\n"
 ROW_GROUP_ROWS = 100_000
@@ -62,41 +60,99 @@ def _format_datetime(value: object) -> str:
     return ts.strftime("%Y-%m-%dT%H:%M:%S.%fZ" if ts.microsecond else "%Y-%m-%dT%H:%M:%SZ")
 
 
-def _format_list(value: object) -> str:
-    items = [str(v) for v in value]  # type: ignore[attr-defined]
-    if any(LIST_DELIMITER in item for item in items):
-        raise ValueError(f"a list item contains the CSV delimiter {LIST_DELIMITER!r}: {items!r}")
-    return neutralise(LIST_DELIMITER.join(items))
+_TEXT = pa.large_string()
+_NEEDS_QUOTES = '[,"\\r\\n]'  # what Python's csv module quotes under QUOTE_MINIMAL with a CRLF line end
 
 
-_FORMATTERS: dict[str, Callable[[object], str]] = {
-    "string": lambda v: neutralise(str(v)),
-    "integer": lambda v: str(int(v)),  # type: ignore[call-overload]
-    "number": lambda v: format_number(float(v)),  # type: ignore[arg-type]
-    "boolean": lambda v: "true" if bool(v) else "false",
-    "date": lambda v: v.isoformat() if isinstance(v, dt.date) else pd.Timestamp(v).date().isoformat(),
-    "datetime": _format_datetime,
-    "list": _format_list,
-}
+def _text(value: str) -> pa.Scalar:
+    return pa.scalar(value, _TEXT)
+
+
+def _concat(*parts: pa.Array | pa.Scalar) -> pa.Array:
+    """The element-wise concatenation of ``parts`` (texts)."""
+    return pc.binary_join_element_wise(*parts, _text(""))
+
+
+def _neutralised(texts: pa.Array) -> pa.Array:
+    """``csv_safety.neutralise`` applied to every text at once."""
+    lead = pc.utf8_ltrim(texts, characters=NEUTRALISER)
+    formula = functools.reduce(pc.or_, [pc.starts_with(lead, prefix) for prefix in FORMULA_PREFIXES])
+    return pc.if_else(formula, _concat(_text(NEUTRALISER), texts), texts)
+
+
+def _numbers(column: pa.Array) -> pa.Array:
+    """Each number in ``format_number``'s notation (each distinct value formatted once)."""
+    encoded = column.dictionary_encode()
+    formatted = pa.array([format_number(v) for v in encoded.dictionary.to_pylist()], _TEXT)
+    return pc.take(formatted, encoded.indices)
+
+
+def _lists(column: pa.Array, name: str) -> pa.Array:
+    """Each list's items joined by ``LIST_DELIMITER`` (an item holding the delimiter is refused)."""
+    items = pc.list_flatten(column)
+    if len(items) and pc.any(pc.match_substring(items, LIST_DELIMITER)).as_py():
+        bad = items.filter(pc.match_substring(items, LIST_DELIMITER))[0].as_py()
+        raise ValueError(f"a list item of {name} contains the CSV delimiter {LIST_DELIMITER!r}: {bad!r}")
+    return _neutralised(pc.binary_join(column, LIST_DELIMITER).cast(_TEXT))
+
+
+def _cells(column: pa.Array, field: FieldSpec) -> pa.Array:
+    """The CSV text of every cell of one column, unquoted; missing cells are null."""
+    if field.type == "string":
+        return _neutralised(column.cast(_TEXT))
+    if field.type == "number":
+        return _numbers(column)
+    if field.type == "boolean":
+        return pc.if_else(column, _text("true"), _text("false"))
+    if field.type in ("integer", "date"):  # Arrow writes int64 as digits and date32 as ISO 8601, as Python does
+        return column.cast(_TEXT)
+    if field.type == "datetime":
+        return pa.array([None if v is None else _format_datetime(v) for v in column.to_pylist()], _TEXT)
+    if field.type == "list":
+        return _lists(column, field.name)
+    raise ValueError(f"no CSV notation for type {field.type!r}")
+
+
+def _quoted(cells: pa.Array, only_field: bool) -> pa.Array:
+    """Cells as RFC 4180 fields: quoted, inner quotes doubled, only where needed; missing cells empty."""
+    cells = cells.fill_null("")
+    needs = pc.match_substring_regex(cells, _NEEDS_QUOTES)
+    if only_field:  # the csv module quotes an empty field that is alone on its row (else the row is blank)
+        needs = pc.or_(needs, pc.equal(cells, ""))
+    quoted = _concat(_text('"'), pc.replace_substring(cells, '"', '""'), _text('"'))
+    return pc.if_else(needs, quoted, cells)
+
+
+def _joined_bytes(lines: pa.Array) -> bytes:
+    """The texts of ``lines`` one after the other, as UTF-8 bytes (read from the array's data buffer)."""
+    lines = lines.cast(_TEXT)
+    if len(lines) == 0:
+        return b""
+    offsets = pa.Array.from_buffers(pa.int64(), len(lines) + 1, [None, lines.buffers()[1]], offset=lines.offset)
+    first, last = offsets[0].as_py(), offsets[-1].as_py()
+    return lines.buffers()[2].slice(first, last - first).to_pybytes()
 
 
 def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
-    """The table as RFC 4180 CSV bytes (see the module docstring for every rule)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator=CSV_LINE_END, quoting=csv.QUOTE_MINIMAL, strict=True)
-    writer.writerow(spec.field_names)
-    formatters = [_FORMATTERS[f.type] for f in spec.fields]
-    frame = df[spec.field_names]
-    # missing cells found a column at a time (as is_missing would find them cell by cell): the rows then
-    # only format what is there
-    missing = [frame[name].isna().to_numpy(dtype=bool).tolist() for name in spec.field_names]
-    columns = [frame[name].tolist() for name in spec.field_names]  # Python values, not Arrow scalars per cell
-    for i, row in enumerate(zip(*columns, strict=True)):
+    """The table as RFC 4180 CSV bytes (see the module docstring for every rule).
+
+    Every cell is formatted a column at a time in Arrow (the rows of a large
+    table would cost seconds each in Python); the bytes are those Python's
+    ``csv`` module writes, with ``QUOTE_MINIMAL`` and CRLF line ends.
+    """
+    table = arrow_table(df, spec)
+    only = len(spec.fields) == 1
+    fields = []
+    for f, column in zip(spec.fields, table.columns, strict=True):
         try:
-            writer.writerow(["" if m[i] else fmt(v) for fmt, v, m in zip(formatters, row, missing, strict=True)])
-        except ValueError as exc:
-            raise ReleaseError(f"table {spec.name}", f"cannot write CSV row {row!r}: {exc}") from exc
-    return buffer.getvalue().encode("utf-8")
+            fields.append(_quoted(_cells(column.combine_chunks(), f), only))
+        except (ValueError, pa.ArrowInvalid) as exc:
+            raise ReleaseError(f"table {spec.name}", f"cannot write CSV column {f.name}: {exc}") from exc
+    header = ",".join(spec.field_names) + CSV_LINE_END
+    if table.num_rows == 0:
+        return header.encode("utf-8")
+    lines = _concat(pc.binary_join_element_wise(*fields, _text(",")), _text(CSV_LINE_END))
+    return header.encode("utf-8") + _joined_bytes(lines)
 
 
 def arrow_schema(spec: TableSpec) -> pa.Schema:
@@ -104,10 +160,15 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
     return pa.schema([pa.field(f.name, ARROW_TYPES[f.type], nullable=not f.required) for f in spec.fields])
 
 
+def arrow_table(df: pd.DataFrame, spec: TableSpec) -> pa.Table:
+    """The published columns of ``df`` as an Arrow table of the spec's types, without schema metadata."""
+    table = pa.Table.from_pandas(df[spec.field_names], schema=arrow_schema(spec), preserve_index=False)
+    return table.replace_schema_metadata(None)
+
+
 def parquet_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
     """The table as Parquet bytes with fixed writer settings (see the module docstring)."""
-    table = pa.Table.from_pandas(df[spec.field_names], schema=arrow_schema(spec), preserve_index=False)
-    table = table.replace_schema_metadata(None)
+    table = arrow_table(df, spec)
     sink = pa.BufferOutputStream()
     pq.write_table(
         table,

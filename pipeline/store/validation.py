@@ -43,11 +43,18 @@ class ValidationReport:
 
 def validate_table(table: str, model: type[pa.DataFrameModel], df: pd.DataFrame) -> ValidationReport:
     """Validate ``df`` against ``model`` lazily; never raises for invalid data."""
+    return validated_frame(table, model, df)[1]
+
+
+def validated_frame(
+    table: str, model: type[pa.DataFrameModel], df: pd.DataFrame
+) -> tuple[pd.DataFrame | None, ValidationReport]:
+    """``df`` validated (and coerced to the model's dtypes) with its report, in one pass; None if it fails."""
     try:
-        model.validate(df, lazy=True)
+        typed = model.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         cols = [c for c in ("schema_context", "column", "check", "failure_case", "index") if c in cases.columns]
         cases = cases[cols].astype(str).reset_index(drop=True)
-        return ValidationReport(table, len(df), len(cases), cases)
-    return ValidationReport(table, len(df), 0, pd.DataFrame())
+        return None, ValidationReport(table, len(df), len(cases), cases)
+    return typed, ValidationReport(table, len(df), 0, pd.DataFrame())
