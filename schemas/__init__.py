@@ -19,6 +19,7 @@ from schemas.indicators import Indicators
 from schemas.mention_places import MentionPlaces
 from schemas.mentions import Mentions
 from schemas.regions import Regions
+from schemas.source_files import SourceFiles
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
@@ -33,6 +34,7 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
 
 INTERNAL_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "extraction_state": ExtractionState,
+    "source_files": SourceFiles,
 }
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "DocumentStats",
     "Documents",
     "ExtractionState",
+    "SourceFiles",
     "Indicators",
     "MentionPlaces",
     "Mentions",

@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,13 @@ from pipeline.release.info import Change, ReleaseInfo
 LOCAL_SUFFIX = "+local"
 
 
-def sources_fingerprint(sources_dir: Path) -> str:
-    """SHA-256 over the path and content of every visible regular file of the sources folder, in path order."""
+def sources_fingerprint(sources_dir: Path, known: Mapping[str, str] | None = None) -> str:
+    """SHA-256 over the path and content of every visible regular file of the sources folder, in path order.
+
+    ``known`` gives the SHA-256 of files known to be unchanged since they were hashed (by path relative to the
+    folder); they are not read again.
+    """
+    known = known or {}
     digest = hashlib.sha256()
     files = sorted(
         p
@@ -41,8 +47,9 @@ def sources_fingerprint(sources_dir: Path) -> str:
         and not any(part.startswith(".") for part in p.relative_to(sources_dir).parts)
     )
     for path in files:
-        content = hashlib.sha256(path.read_bytes()).hexdigest()
-        digest.update(f"{path.relative_to(sources_dir).as_posix()}\0{content}\n".encode())
+        relative = path.relative_to(sources_dir).as_posix()
+        content = known.get(relative) or hashlib.sha256(path.read_bytes()).hexdigest()
+        digest.update(f"{relative}\0{content}\n".encode())
     return digest.hexdigest()
 
 

@@ -123,6 +123,21 @@ def _quoted(cells: pa.Array, only_field: bool) -> pa.Array:
     return pc.if_else(needs, quoted, cells)
 
 
+#: Rows whose distinct texts decide whether a text column is formatted once per distinct text.
+_SAMPLE_ROWS = 10_000
+
+
+def _field(column: pa.Array, field: FieldSpec, only_field: bool) -> pa.Array:
+    """The CSV fields of one column. Texts that repeat (a sentence quoted by each of its figures) are formatted
+    once per distinct text."""
+    sample = column[:_SAMPLE_ROWS]
+    if field.type == "string" and len(column) > 1 and pc.count_distinct(sample).as_py() * 2 < len(sample):
+        encoded = column.dictionary_encode()
+        formatted = _quoted(_cells(encoded.dictionary, field), only_field)
+        return pc.take(formatted, encoded.indices).fill_null('""' if only_field else "")
+    return _quoted(_cells(column, field), only_field)
+
+
 def _joined_bytes(lines: pa.Array) -> bytes:
     """The texts of ``lines`` one after the other, as UTF-8 bytes (read from the array's data buffer)."""
     lines = lines.cast(_TEXT)
@@ -145,7 +160,7 @@ def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
     fields = []
     for f, column in zip(spec.fields, table.columns, strict=True):
         try:
-            fields.append(_quoted(_cells(column.combine_chunks(), f), only))
+            fields.append(_field(column.combine_chunks(), f, only))
         except (ValueError, pa.ArrowInvalid) as exc:
             raise ReleaseError(f"table {spec.name}", f"cannot write CSV column {f.name}: {exc}") from exc
     header = ",".join(spec.field_names) + CSV_LINE_END

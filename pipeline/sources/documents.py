@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -183,12 +183,15 @@ def provenance_files(sources_dir: Path) -> list[Path]:
     )
 
 
-def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
+def read_provenance(sources_dir: Path, known: Mapping[str, Provenance] | None = None) -> dict[str, Provenance]:
     """Every provenance file of the folder parsed, keyed by the document file it describes; errors raise SourceError.
 
     The shared ``provenance.yaml`` of earlier versions is refused with the
     command that splits it, rather than read beside the per-document files.
+    ``known`` gives the records of provenance files known to be unchanged since
+    they were read (by document file name); those files are not read again.
     """
+    known = known or {}
     if not sources_dir.is_dir():
         raise SourceError(sources_dir, "the sources folder does not exist or is not a folder")
     legacy = sources_dir / LEGACY_PROVENANCE_FILE
@@ -202,7 +205,8 @@ def read_provenance(sources_dir: Path) -> dict[str, Provenance]:
     for path in provenance_files(sources_dir):
         if path.is_symlink():
             raise SourceError(path, SYMLINK_PROBLEM)
-        record = read_provenance_file(path)
+        name = path.name[: -len(PROVENANCE_SUFFIX)]
+        record = known.get(name) or read_provenance_file(path)
         records[record.file_name] = record
     return records
 
@@ -314,23 +318,35 @@ def read_regular_file(path: Path) -> bytes:
         return handle.read()
 
 
-def iter_verified_documents(sources_dir: Path, stored: StoredTexts | None = None) -> Iterator[SourceDocument]:
+def iter_verified_documents(
+    sources_dir: Path, stored: StoredTexts | None = None, unchanged: Mapping[str, Provenance] | None = None
+) -> Iterator[SourceDocument]:
     """Yield every document of ``sources_dir``, verified, in file-name order.
 
     The catalogue (files against provenance) is checked in full before the first
-    document is yielded; each document is verified as it is read.
+    document is yielded; each document is verified as it is read. Documents in
+    ``unchanged`` (file name → provenance record), whose file and provenance
+    file are known not to have changed since they were verified, are neither
+    read nor yielded: the caller keeps what it has of them.
     """
-    provenance = read_provenance(sources_dir)
+    unchanged = unchanged or {}
+    provenance = read_provenance(sources_dir, unchanged)
     for path in check_catalogue(sources_dir, provenance):
-        yield verify_document(path, provenance[path.name], stored)
+        if path.name not in unchanged:
+            yield verify_document(path, provenance[path.name], stored)
 
 
-def load_verified_documents(sources_dir: Path, stored: StoredTexts | None = None) -> list[SourceDocument]:
-    """Every document of ``sources_dir``, all verified before any is returned (``stored`` texts reused)."""
-    return list(iter_verified_documents(sources_dir, stored))
+def load_verified_documents(
+    sources_dir: Path, stored: StoredTexts | None = None, unchanged: Mapping[str, Provenance] | None = None
+) -> list[SourceDocument]:
+    """Every document of ``sources_dir`` but the ``unchanged`` ones, all verified before any is returned (``stored``
+    texts reused)."""
+    return list(iter_verified_documents(sources_dir, stored, unchanged))
 
 
-def audit_sources(sources_dir: Path, stored: StoredTexts | None = None) -> list[SourceError]:
+def audit_sources(
+    sources_dir: Path, stored: StoredTexts | None = None, unchanged: Mapping[str, Provenance] | None = None
+) -> list[SourceError]:
     """Every bad file of the sources folder at once (not just the first), one problem each, naming the file.
 
     Empty when the folder is sound. Used to show people the full list of files
@@ -338,15 +354,17 @@ def audit_sources(sources_dir: Path, stored: StoredTexts | None = None) -> list[
     with several problems is listed once, with the first (catalogue problems,
     such as a symbolic link, before its content); a ``provenance.yaml`` that
     cannot be read is the only problem listed, since no document can be checked.
+    The ``unchanged`` documents (see ``iter_verified_documents``) are not read.
     """
+    unchanged = unchanged or {}
     try:
-        provenance = read_provenance(sources_dir)
+        provenance = read_provenance(sources_dir, unchanged)
     except SourceError as exc:
         return [exc]
     files = document_files(sources_dir)
     problems = list(_catalogue_problems(sources_dir, files, provenance))
     for path in files:
-        if path.name in provenance:
+        if path.name in provenance and path.name not in unchanged:
             try:
                 verify_document(path, provenance[path.name], stored)
             except SourceError as exc:

@@ -8,12 +8,12 @@ matches the folder (a file changed, added or removed since the last load).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.convert.plain import CONVERTER as PLAIN_CONVERTER
-from pipeline.sources.documents import StoredTexts, audit_sources, document_files, sha256_of
+from pipeline.sources.documents import Provenance, StoredTexts, audit_sources, document_files, sha256_of
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,18 @@ class StoredDocument:
 
 
 def source_problems(
-    sources_dir: Path, stored: Iterable[StoredDocument], texts: StoredTexts | None = None
+    sources_dir: Path,
+    stored: Iterable[StoredDocument],
+    texts: StoredTexts | None = None,
+    unchanged: Mapping[str, Provenance] | None = None,
 ) -> list[tuple[str, str]]:
     """(file, problem) for every way the folder or the stored documents are wrong; empty when all agree.
 
-    ``texts`` are the stored conversions, reused by the audit instead of converting every file again.
+    ``texts`` are the stored conversions, reused by the audit instead of converting every file again;
+    ``unchanged`` documents (see ``pipeline.sources.changes``) are not read again.
     """
-    problems = [(exc.path, exc.problem) for exc in audit_sources(sources_dir, texts)]
+    unchanged = unchanged or {}
+    problems = [(exc.path, exc.problem) for exc in audit_sources(sources_dir, texts, unchanged)]
     on_disk = {p.name: p for p in document_files(sources_dir)} if sources_dir.is_dir() else {}
     seen: set[str] = set()
     for doc in stored:
@@ -48,7 +53,7 @@ def source_problems(
             problems.append((str(path), "the warehouse's text does not match its recorded size and SHA-256"))
         if doc.file_name not in on_disk:
             problems.append((str(path), "in the warehouse but no longer in the sources folder; rerun documents"))
-        elif sha256_of(on_disk[doc.file_name].read_bytes()) != doc.sha256:
+        elif doc.file_name not in unchanged and sha256_of(on_disk[doc.file_name].read_bytes()) != doc.sha256:
             problems.append((str(path), "changed since the warehouse loaded it; rerun documents"))
     for name in sorted(set(on_disk) - seen):
         problems.append((str(on_disk[name]), "in the sources folder but not in the warehouse; rerun documents"))

@@ -82,7 +82,7 @@ def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
 
 def count_rows(conn: duckdb.DuckDBPyConnection, name: str) -> int:
     """Number of rows of table ``name``."""
-    (n,) = conn.execute(f'select count(*) from "{_known_table(name)}"').fetchone()
+    ((n,),) = conn.execute(f'select count(*) from "{_known_table(name)}"').fetchall()  # fetchall: see table_exists
     return int(n)
 
 
@@ -93,10 +93,10 @@ def read_head(conn: duckdb.DuckDBPyConnection, name: str, n: int) -> pd.DataFram
 
 def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Whether table ``name`` exists in the main schema."""
-    row = conn.execute(
+    rows = conn.execute(
         "select count(*) from information_schema.tables where table_schema = 'main' and table_name = ?", [name]
-    ).fetchone()
-    return bool(row and row[0])
+    ).fetchall()  # fetchall, not fetchone: DuckDB refuses other work on a connection with a partly fetched result
+    return bool(rows and rows[0][0])
 
 
 def read_texts_and_mentions(

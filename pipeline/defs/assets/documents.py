@@ -1,5 +1,7 @@
 """Sources layer: the verified documents and their provenance, converted to text and loaded into DuckDB."""
 
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import dagster as dg
@@ -12,11 +14,16 @@ from pipeline.defs.inputs import input_failure
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import ProjectPaths
 from pipeline.defs.table_asset import table_asset
+from pipeline.sources.changes import recorded_states, unchanged_documents
 from pipeline.sources.documents import SourceDocument, SourceError, StoredTexts, audit_sources, load_verified_documents
+from pipeline.sources.file_state import visible_files
 from pipeline.store.frames import documents_frame
-from pipeline.store.tables import replace_table, table_exists
+from pipeline.store.source_state import read_file_states, stored_provenance, write_documents
+from pipeline.store.tables import count_rows, frame_of, table_exists
 from schemas import Documents
 
+#: Columns too long for the preview in the UI.
+_NOT_PREVIEWED = ("text", "page_starts", "pages_without_text")
 _STORED = (
     "select sha256, format, converter, text, page_starts, n_replacement_chars, n_dropped_lines, text_sha256, "
     "pages_without_text from documents"
@@ -26,6 +33,11 @@ _STORED = (
 class DocumentsConfig(dg.Config):
     """Run configuration of ``documents`` (Launchpad: ``ops: documents: config:``)."""
 
+    verify_all: bool = Field(
+        default=False,
+        description="Read and hash every source file again, even those whose size and modification time are "
+        "those recorded when they were last verified.",
+    )
     accept_converter_changes: bool = Field(
         default=False,
         description="Accept the new text of documents whose text a converter upgrade changed (their mention "
@@ -40,9 +52,11 @@ def sources_failure(first: SourceError, problems: list[SourceError], sources_dir
     return dg.Failure(description="\n".join(str(p) for p in problems), metadata=failure.metadata)
 
 
-def stored_texts(conn: duckdb.DuckDBPyConnection) -> tuple[StoredTexts, dict[str, tuple[str, str]]]:
+def stored_texts(
+    conn: duckdb.DuckDBPyConnection, unchanged: Iterable[str] = ()
+) -> tuple[StoredTexts, dict[str, tuple[str, str]]]:
     """The texts the warehouse holds, by (SHA-256 of the file, converter), and each file's converter and text
-    SHA-256."""
+    SHA-256; but those of the ``unchanged`` files (which nobody reads again)."""
     columns = {
         r[0]
         for r in conn.execute(
@@ -52,7 +66,8 @@ def stored_texts(conn: duckdb.DuckDBPyConnection) -> tuple[StoredTexts, dict[str
     if not table_exists(conn, "documents") or "pages_without_text" not in columns:
         return StoredTexts(), {}
     texts, hashes = {}, {}
-    for sha, fmt, converter, text, pages, replaced, dropped, text_sha, empty in conn.execute(_STORED).fetchall():
+    rows = conn.execute(f"{_STORED} where not list_contains(?, file_name)", [sorted(unchanged)]).fetchall()
+    for sha, fmt, converter, text, pages, replaced, dropped, text_sha, empty in rows:
         converted = ConvertedText(
             text, fmt, converter, tuple(pages or ()), None, None, replaced, dropped, tuple(empty or ())
         )
@@ -84,25 +99,36 @@ def documents(
     extension) and converted to text (PDF, HTML; .txt and .md as they are) before anything is written; bad
     sources stop the run with one line per bad file, each naming the file, and the warehouse is left as it was.
     A document's text is extracted once per version of the file and converter, and reused after; a converter
-    upgrade that would change a stored document's text stops the run naming it.
+    upgrade that would change a stored document's text stops the run naming it. A document whose file and
+    provenance file keep the size and modification time recorded when they were verified is not read again
+    (``verify_all`` reads every file); the folder is still checked as a whole (every file has its provenance).
     """
+    started = time.time_ns()
+    files = visible_files(paths.sources) if paths.sources.is_dir() else {}
     with duckdb.get_connection() as conn:
-        stored, stored_hashes = stored_texts(conn)
+        states = {} if config.verify_all else read_file_states(conn)
+        unchanged = unchanged_documents(files, states, stored_provenance(conn)) if states else {}
+        stored, stored_hashes = stored_texts(conn, unchanged)
     try:
-        docs = load_verified_documents(paths.sources, stored)
+        docs = load_verified_documents(paths.sources, stored, unchanged)
     except SourceError as exc:
-        raise sources_failure(exc, audit_sources(paths.sources, stored) or [exc], paths.sources) from exc
+        problems = audit_sources(paths.sources, stored, unchanged) or [exc]
+        raise sources_failure(exc, problems, paths.sources) from exc
     df = documents_frame(docs)
     changed = converter_changes(docs, dict(zip(df["doc_id"], df["text_sha256"], strict=True)), stored_hashes)
     if changed and not config.accept_converter_changes:
         raise dg.Failure(description="\n".join(changed))
+    recorded = recorded_states(paths.sources, files, docs, unchanged, states, started)
     with duckdb.get_connection() as conn:
-        replace_table(conn, "documents", df)
-    context.log.info(f"{len(df)} documents verified and loaded")
+        write_documents(conn, df, sorted(unchanged), recorded)
+        n_rows = count_rows(conn, "documents")
+        head = frame_of(conn, f"select * exclude ({', '.join(_NOT_PREVIEWED)}) from documents order by doc_id limit 10")
+    context.log.info(f"{n_rows} documents verified: {len(docs)} read, {len(unchanged)} unchanged since last read")
     for d in docs:
         if d.converted.empty_pages:
             pages = ", ".join(map(str, d.converted.empty_pages))
             context.log.warning(f"{d.path}: page(s) {pages} have no text layer (scans?); their figures are missing")
-    return dg.MaterializeResult(
-        metadata=table_metadata(Documents, df.drop(columns=["text", "page_starts", "pages_without_text"]))
-    )
+    metadata = {**table_metadata(Documents, head), "dagster/row_count": dg.MetadataValue.int(n_rows)}
+    metadata["documents_read"] = dg.MetadataValue.int(len(docs))
+    metadata["documents_unchanged"] = dg.MetadataValue.int(len(unchanged))
+    return dg.MaterializeResult(metadata=metadata)

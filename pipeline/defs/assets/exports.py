@@ -12,6 +12,8 @@ from pipeline.release.checksums import CHECKSUMS_FILE
 from pipeline.release.edition import edition, read_previous_package, sources_fingerprint
 from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.release.publish import foreign_entries, is_earlier_release, stage
+from pipeline.sources.file_state import is_unchanged, visible_files
+from pipeline.store.source_state import read_file_states
 from pipeline.store.tables import read_table
 from schemas import SCHEMAS
 
@@ -36,9 +38,12 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
     """
     with duckdb.get_connection() as conn:
         tables = {name: read_table(conn, name) for name in SCHEMAS}
+        states = read_file_states(conn)
+    files = visible_files(paths.sources) if paths.sources.is_dir() else {}
+    known = {name: s.sha256 for name, s in states.items() if name in files and is_unchanged(files[name], s)}
     info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
     previous = read_previous_package(paths.exports / PACKAGE_FILE)
-    info = edition(info, sources_fingerprint(paths.sources), previous, official_build())
+    info = edition(info, sources_fingerprint(paths.sources, known), previous, official_build())
     files = read_input(lambda: build_release(tables, SCHEMAS, info))
     foreign = foreign_entries(paths.exports, CHECKSUMS_FILE)
     if not foreign and not is_earlier_release(paths.exports, PACKAGE_FILE, info.name):
