@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -89,3 +90,25 @@ def test_sensor_runs_by_default_and_schedule_is_off_by_default() -> None:
     assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
     assert (schedule.cron_schedule, schedule.job_name) == ("0 5 * * *", ALL_ASSETS_JOB)
     assert daily_refresh is schedule
+
+
+def test_a_file_with_its_recorded_size_and_modification_time_is_not_read_again(project: Project) -> None:
+    _, cursor = _tick(project, None)
+    doc = sorted(project.sources.glob("*.txt"))[0]
+    status = doc.stat()
+    data = doc.read_bytes()
+    doc.write_bytes(data[:-1] + (b"X" if data[-1:] != b"X" else b"Y"))  # new bytes, same size
+    os.utime(doc, ns=(status.st_atime_ns, status.st_mtime_ns))  # and the recorded modification time
+
+    answer, _ = _tick(project, cursor)
+
+    assert isinstance(answer, dg.SkipReason) and "no change" in answer.skip_message
+
+
+def test_a_file_touched_without_a_change_of_content_starts_nothing(project: Project) -> None:
+    _, cursor = _tick(project, None)
+    os.utime(sorted(project.sources.glob("*.txt"))[0])  # a new modification time: hashed again, same bytes
+
+    answer, _ = _tick(project, cursor)
+
+    assert isinstance(answer, dg.SkipReason) and "no change" in answer.skip_message

@@ -31,14 +31,18 @@ class FileState:
     checked_ns: int
 
 
-def visible_files(sources_dir: Path) -> dict[str, os.stat_result]:
-    """The status (``lstat``) of every visible regular file directly in ``sources_dir``, by name."""
+def visible_files(sources_dir: Path, follow_symlinks: bool = False) -> dict[str, os.stat_result]:
+    """The status of every visible regular file directly in ``sources_dir``, by name (symbolic links left out,
+    unless ``follow_symlinks``: then a link to a regular file counts, with the status of its target)."""
     out = {}
     with os.scandir(sources_dir) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            status = entry.stat(follow_symlinks=False)
+            try:
+                status = entry.stat(follow_symlinks=follow_symlinks)
+            except FileNotFoundError:  # a dangling link, or a file removed meanwhile
+                continue
             if stat.S_ISREG(status.st_mode):
                 out[entry.name] = status
     return out
@@ -59,14 +63,15 @@ def state_of(name: str, status: os.stat_result, sha256: str, checked_ns: int) ->
     return FileState(name, status.st_size, status.st_mtime_ns, sha256, checked_ns)
 
 
-def file_digests(sources_dir: Path, known: Mapping[str, FileState]) -> dict[str, str]:
-    """SHA-256 of every visible regular file of ``sources_dir`` by name: ``known`` for unchanged files, else read."""
-    digests = {}
-    for name, status in sorted(visible_files(sources_dir).items()):
+def folder_states(sources_dir: Path, known: Mapping[str, FileState], checked_ns: int) -> dict[str, FileState]:
+    """The state of every visible file of ``sources_dir`` (links followed), by name: ``known`` for unchanged files,
+    else read and hashed now (``checked_ns``, taken before)."""
+    out = {}
+    for name, status in sorted(visible_files(sources_dir, follow_symlinks=True).items()):
         state = known.get(name)
-        if is_unchanged(status, state):
-            assert state is not None
-            digests[name] = state.sha256
+        if state is not None and is_unchanged(status, state):
+            out[name] = state
         else:
-            digests[name] = hashlib.sha256((sources_dir / name).read_bytes()).hexdigest()
-    return digests
+            digest = hashlib.sha256((sources_dir / name).read_bytes()).hexdigest()
+            out[name] = state_of(name, status, digest, checked_ns)
+    return out
