@@ -22,7 +22,7 @@ from pipeline.release.dictionary import DICTIONARY_FILE, data_dictionary
 from pipeline.release.frames import release_frame
 from pipeline.release.info import ReleaseError, ReleaseInfo
 from pipeline.release.licences import source_licences
-from pipeline.release.page import PAGE_FILE, index_html
+from pipeline.release.page import CLAIMS_TABLE, PAGE_FILE, index_html
 from pipeline.release.spec import table_spec
 from pipeline.release.writers import csv_bytes, parquet_bytes
 
@@ -38,22 +38,45 @@ OTHER_FILES = {
 }
 
 
+#: The columns of a large table that the page reads (its charts); other large tables are kept as no rows.
+PAGE_COLUMNS = {"mentions": ["doc_id", "kind"]}
+#: Tables kept whole for the page and metadata (the sources, and the claims the page charts).
+KEPT_TABLES = (DOCUMENTS_TABLE, CLAIMS_TABLE)
+
+
+def _kept_for_page(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """What the page and the metadata files read of a published table."""
+    if name in KEPT_TABLES:
+        return frame
+    if name in PAGE_COLUMNS:
+        return frame[PAGE_COLUMNS[name]]
+    return frame.iloc[0:0]
+
+
 def build_release(
     tables: Mapping[str, pd.DataFrame], models: Mapping[str, type[pa.DataFrameModel]], info: ReleaseInfo
 ) -> dict[str, bytes]:
-    """File name → bytes of every file of the release; ReleaseError names a table that cannot be published."""
+    """File name → bytes of every file of the release; ReleaseError names a table that cannot be published.
+
+    ``tables`` may read each table only when it is asked for (as the ``exports`` asset's does): the tables are
+    published one at a time, so that only one of them is in memory at once.
+    """
     if DOCUMENTS_TABLE not in models:
         raise ReleaseError("release", f"the '{DOCUMENTS_TABLE}' table (sources and their provenance) is required")
     missing = sorted(set(models) - set(tables))
     if missing:
         raise ReleaseError("release", f"table(s) not read from the warehouse: {', '.join(missing)}")
     specs = [table_spec(name, model) for name, model in models.items()]
-    frames = {s.name: release_frame(s, models[s.name], tables[s.name]) for s in specs}
-    rows = {name: len(df) for name, df in frames.items()}
+    frames: dict[str, pd.DataFrame] = {}  # what the page and metadata read of each table, nothing more
+    rows: dict[str, int] = {}
     files: dict[str, bytes] = {}
-    for spec in specs:
-        files[f"{spec.name}.csv"] = csv_bytes(frames[spec.name], spec)
-        files[f"{spec.name}.parquet"] = parquet_bytes(frames[spec.name], spec)
+    for spec in specs:  # one table at a time: each is read, written and let go before the next
+        frame = release_frame(spec, models[spec.name], tables[spec.name])
+        rows[spec.name] = len(frame)
+        files[f"{spec.name}.csv"] = csv_bytes(frame, spec)
+        files[f"{spec.name}.parquet"] = parquet_bytes(frame, spec)
+        frames[spec.name] = _kept_for_page(spec.name, frame)
+        del frame
     documents = frames[DOCUMENTS_TABLE]
     licences = source_licences(documents)
     files[DATAPACKAGE_FILE] = to_json_bytes(datapackage(info, specs, rows, files, documents, licences))

@@ -10,7 +10,7 @@ columns, the dtypes the models declare.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 import duckdb
@@ -78,6 +78,25 @@ def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) 
 def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """The whole table ``name`` as a pandas frame."""
     return frame_of(conn, f'select * from "{_known_table(name)}"')
+
+
+class WarehouseTables(Mapping[str, pd.DataFrame]):
+    """The tables ``names`` of the warehouse as a mapping that reads each table when it is asked for (and keeps
+    none): whoever goes through them one at a time holds one table in memory at once."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, names: list[str]) -> None:
+        self._conn, self._names = conn, [_known_table(n) for n in names]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(name)
+        return read_table(self._conn, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def count_rows(conn: duckdb.DuckDBPyConnection, name: str) -> int:

@@ -14,7 +14,7 @@ from pipeline.release.info import ReleaseError, read_release_info
 from pipeline.release.publish import foreign_entries, is_earlier_release, stage
 from pipeline.sources.file_state import is_unchanged, visible_files
 from pipeline.store.source_state import read_file_states
-from pipeline.store.tables import read_table
+from pipeline.store.tables import WarehouseTables, count_rows
 from schemas import SCHEMAS
 
 
@@ -37,14 +37,14 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
     release wrote is never replaced.
     """
     with duckdb.get_connection() as conn:
-        tables = {name: read_table(conn, name) for name in SCHEMAS}
         states = read_file_states(conn)
-    files = visible_files(paths.sources) if paths.sources.is_dir() else {}
-    known = {name: s.sha256 for name, s in states.items() if name in files and is_unchanged(files[name], s)}
-    info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
-    previous = read_previous_package(paths.exports / PACKAGE_FILE)
-    info = edition(info, sources_fingerprint(paths.sources, known), previous, official_build())
-    files = read_input(lambda: build_release(tables, SCHEMAS, info))
+        status = visible_files(paths.sources) if paths.sources.is_dir() else {}
+        known = {name: s.sha256 for name, s in states.items() if name in status and is_unchanged(status[name], s)}
+        info = read_input(lambda: read_release_info(paths.sources, REPO_ROOT / "pyproject.toml"))
+        previous = read_previous_package(paths.exports / PACKAGE_FILE)
+        info = edition(info, sources_fingerprint(paths.sources, known), previous, official_build())
+        files = read_input(lambda: build_release(WarehouseTables(conn, list(SCHEMAS)), SCHEMAS, info))
+        rows = {name: count_rows(conn, name) for name in SCHEMAS}
     foreign = foreign_entries(paths.exports, CHECKSUMS_FILE)
     if not foreign and not is_earlier_release(paths.exports, PACKAGE_FILE, info.name):
         foreign = [PACKAGE_FILE if (paths.exports / PACKAGE_FILE).exists() else "no datapackage.json of this dataset"]
@@ -69,6 +69,6 @@ def exports(context: dg.AssetExecutionContext, duckdb: WarehouseResource, paths:
             "path": dg.MetadataValue.path(str(paths.exports)),
             "version": dg.MetadataValue.text(info.version),
             "files": dg.MetadataValue.json({name: len(data) for name, data in files.items()}),
-            "rows": dg.MetadataValue.json({name: len(df) for name, df in tables.items()}),
+            "rows": dg.MetadataValue.json(rows),
         }
     )
