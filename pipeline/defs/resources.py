@@ -25,10 +25,16 @@ from pipeline.store.working_copy import (
 
 
 class ProjectPaths(dg.ConfigurableResource):
-    """Folders the pipeline reads documents from and publishes exports to."""
+    """Folders the pipeline reads documents from and publishes exports to, and where the partitioned extraction
+    writes its shards (default: ``shards/`` beside the export folder)."""
 
     sources_dir: str
     exports_dir: str
+    shards_dir: str = ""
+
+    @property
+    def shards(self) -> Path:
+        return Path(self.shards_dir) if self.shards_dir else Path(self.exports_dir).parent / "shards"
 
     @property
     def sources(self) -> Path:
@@ -111,6 +117,21 @@ class WarehouseResource(DuckDBResource):
             conn.close()
 
 
+class WarehouseReader(dg.ConfigurableResource):
+    """The published DuckDB warehouse, opened read-only and without the run lock: what the partitioned
+    extraction's runs read, many at once (DuckDB lets any number of processes read a file no process writes)."""
+
+    database: str
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        conn = connect(self.database, read_only=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
 def run_succeeded(instance: dg.DagsterInstance, run_id: str | None) -> bool:
     """Whether every step a run started succeeded and none of its checks failed, so far."""
     if run_id is None:
@@ -142,7 +163,17 @@ def run_succeeded(instance: dg.DagsterInstance, run_id: str | None) -> bool:
 def default_resources() -> dict[str, object]:
     """Resources configured from the environment (see ``pipeline.common.settings``)."""
     db = settings.duckdb_path()
-    return {
-        "duckdb": WarehouseResource(database=str(db)),
-        "paths": ProjectPaths(sources_dir=str(settings.sources_dir()), exports_dir=str(settings.exports_dir())),
-    }
+    paths = ProjectPaths(
+        sources_dir=str(settings.sources_dir()),
+        exports_dir=str(settings.exports_dir()),
+        shards_dir=str(settings.shards_dir(db)),
+    )
+    return {"duckdb": WarehouseResource(database=str(db)), "paths": paths, "reader": WarehouseReader(database=str(db))}
+
+
+def with_reader(resources: dict[str, object]) -> dict[str, object]:
+    """``resources`` with a read-only ``reader`` of the ``duckdb`` warehouse if they give none."""
+    warehouse = resources.get("duckdb")
+    if "reader" not in resources and isinstance(warehouse, DuckDBResource):
+        return {**resources, "reader": WarehouseReader(database=warehouse.database)}
+    return resources

@@ -117,6 +117,14 @@ def stage_mentions(conn: duckdb.DuckDBPyConnection, batch: pd.DataFrame) -> None
         conn.unregister("_batch")
 
 
+def stage_parquet(conn: duckdb.DuckDBPyConnection, files: Sequence[Path]) -> None:
+    """Add the mention rows of Parquet files (the partitioned extraction's shards) to the staged rows."""
+    columns = column_list(Mentions)
+    if not _staged(conn):
+        stage_mentions(conn, mentions_frame([]))
+    conn.execute(f"insert into {_STAGED} ({columns}) select {columns} from read_parquet(?)", [[str(f) for f in files]])
+
+
 def _staged(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether this connection has staged mention rows."""
     rows = conn.execute("select 1 from duckdb_tables() where temporary and table_name = ?", [_STAGED]).fetchall()
