@@ -11,7 +11,7 @@ import dagster as dg
 import pytest
 import yaml
 
-from pipeline.common.settings import REPO_ROOT
+from pipeline.common.settings import REPO_ROOT, SHARD_COUNT_ENV, shard_count
 from pipeline.defs.assets.mention_shards import SHARDS, SHARDS_JOB, mention_shards
 from pipeline.defs.definitions import make_definitions
 from pipeline.defs.resources import with_reader
@@ -144,3 +144,20 @@ def _run_processes(home: Path) -> list[tuple[str, int]]:
             assert entry.dagster_event is not None and entry.dagster_event.pid is not None
             out.append((run.run_id, entry.dagster_event.pid))
         return out
+
+
+def test_documents_spread_evenly_and_stably_over_the_shards() -> None:
+    ids = [f"gen_{i:06d}" for i in range(8000)]
+    counts = {key: 0 for key in SHARDS.get_partition_keys()}
+    for doc_id in ids:
+        counts[shard_of(doc_id, len(counts))] += 1
+
+    assert min(counts.values()) > 0.9 * len(ids) / len(counts)
+    assert shard_of("000_0924f377b43c0a2d", 8) == shard_of("000_0924f377b43c0a2d", 8)
+
+
+@pytest.mark.parametrize("value", ["0", "eight", "-3", "5000"])
+def test_a_bad_number_of_shards_is_refused_naming_the_variable(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SHARD_COUNT_ENV, value)
+    with pytest.raises(ValueError, match=rf"^{SHARD_COUNT_ENV}='{value}': the number of shards is a whole number"):
+        shard_count()
