@@ -161,3 +161,9 @@ def test_a_bad_number_of_shards_is_refused_naming_the_variable(value: str, monke
     monkeypatch.setenv(SHARD_COUNT_ENV, value)
     with pytest.raises(ValueError, match=rf"^{SHARD_COUNT_ENV}='{value}': the number of shards is a whole number"):
         shard_count()
+
+
+def test_shard_runs_only_read_the_warehouse_outside_the_writers_pool() -> None:
+    assert "duckdb" not in mention_shards.required_resource_keys
+    assert "reader" in mention_shards.required_resource_keys
+    assert mention_shards.op.pool is None

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.common.settings import REPO_ROOT
-from pipeline.defs.definitions import ALL_ASSETS_JOB, defs
+from pipeline.defs.definitions import ALL_ASSETS_JOB, READ_ONLY_ASSETS, defs
 from pipeline.sources.add import NewSource, add_source
 from tests.browser import Browser, BrowserError, ensure_chromium
 from tests.conftest import SEED_IDS, SEED_SOURCES, Project, project_env
@@ -231,7 +231,8 @@ def test_ui_lists_every_asset_with_its_description_group_kinds_and_version(serve
         assert node["description"], name
         assert node["groupName"] in LAYERS, name
         assert node["kinds"] and node["opVersion"], name
-        assert node["pools"] == ["duckdb"], name
+        # every step that writes the warehouse takes the one writer's slot; the shards only read it, many at once
+        assert node["pools"] == ([] if name in READ_ONLY_ASSETS else ["duckdb"]), name
 
 
 def test_ui_shows_every_check_as_blocking(server: DagsterServer) -> None:

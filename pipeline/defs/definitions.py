@@ -21,6 +21,9 @@ from pipeline.defs.resources import default_resources, with_reader
 ASSETS = [documents, regions, mentions, indicators, claim_checks, *SQL_MARTS, exports]
 #: Assets outside the job that materialises everything (partitioned: a backfill runs them, see mention_shards).
 PARTITIONED_ASSETS = [mention_shards]
+#: Assets that only read the warehouse (the published file, read-only): outside the one writer's "duckdb" pool,
+#: so that many of their runs read it at once.
+READ_ONLY_ASSETS = frozenset(key.to_user_string() for a in PARTITIONED_ASSETS for key in a.keys)
 
 
 def make_definitions(resources: Mapping[str, object] | None = None) -> dg.Definitions:

@@ -123,7 +123,9 @@ def documents(
         write_documents(conn, df, sorted(unchanged), recorded)
         n_rows = count_rows(conn, "documents")
         head = frame_of(conn, f"select * exclude ({', '.join(_NOT_PREVIEWED)}) from documents order by doc_id limit 10")
-    context.log.info(f"{n_rows} documents verified: {len(docs)} read, {len(unchanged)} unchanged since last read")
+    context.log.info(
+        f"{n_rows} documents verified and loaded: {len(docs)} read, {len(unchanged)} unchanged since last read"
+    )
     for d in docs:
         if d.converted.empty_pages:
             pages = ", ".join(map(str, d.converted.empty_pages))
