@@ -21,7 +21,7 @@ import pandas as pd
 from pipeline.common.fingerprints import fingerprint
 from pipeline.store.ddl import column_list, create_table_sql
 from pipeline.store.frames import MENTION_ORDER, mentions_frame
-from pipeline.store.tables import table_exists, transaction
+from pipeline.store.tables import rewrite_keeping, table_exists, transaction
 from schemas import ExtractionState, Mentions
 
 #: Where mention rows are built; these and every project module they import make the fingerprint.
@@ -142,28 +142,11 @@ def write_mentions(
     """
     if incoming is not None and len(incoming):
         stage_mentions(conn, incoming)
-    columns = column_list(Mentions)
-    order = ", ".join(f'"{c}"' for c in MENTION_ORDER)
     if not _staged(conn):
         stage_mentions(conn, mentions_frame([]))
     with transaction(conn):
         conn.register("_state", state)
-        sources = f"select {columns} from {_STAGED}"
-        if reuse:  # copied aside first: the new table replaces the one they are read from
-            conn.execute(
-                f"create temporary table _reused as select {columns} from mentions "
-                "where doc_id in (select unnest(?::varchar[]))",
-                [list(reuse)],
-            )
-            sources = f"select {columns} from _reused union all by name {sources}"
-        conn.execute(create_table_sql("mentions", Mentions))
-        conn.execute(f"insert into mentions ({columns}) select {columns} from ({sources}) order by {order}")
-        if reuse:
-            conn.execute("drop table _reused")
+        rewrite_keeping(conn, "mentions", "doc_id", reuse, _STAGED, MENTION_ORDER)
         conn.execute(f"drop table {_STAGED}")
-        conn.execute(create_table_sql("extraction_state", ExtractionState))
-        conn.execute(
-            f"insert into extraction_state ({column_list(ExtractionState)}) "
-            f"select {column_list(ExtractionState)} from _state order by doc_id"
-        )
+        rewrite_keeping(conn, "extraction_state", "doc_id", [], "_state", ["doc_id"])
         conn.unregister("_state")

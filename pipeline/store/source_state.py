@@ -15,8 +15,8 @@ import pandas as pd
 from pipeline.common.isodates import at_precision
 from pipeline.sources.documents import Provenance
 from pipeline.sources.file_state import FileState
-from pipeline.store.ddl import column_list, create_table_sql
-from pipeline.store.tables import table_exists, transaction
+from pipeline.store.ddl import column_list
+from pipeline.store.tables import rewrite_keeping, table_exists, transaction
 from schemas import Documents, SourceFiles
 
 _PROVENANCE = (
@@ -70,27 +70,11 @@ def write_documents(
 ) -> None:
     """Replace ``documents`` by the stored rows of the ``kept`` files plus the rows ``read``, in document order, and
     ``source_files`` by ``states``, in one transaction."""
-    columns = column_list(Documents)
     states_df = states_frame(states)
     with transaction(conn):
         conn.register("_read", read)
         conn.register("_states", states_df)
-        sources = f"select {columns} from _read"
-        if kept:  # copied aside first: the new table replaces the one they are read from
-            conn.execute(
-                f"create temporary table _kept as select {columns} from documents "
-                "where file_name in (select unnest(?::varchar[]))",
-                [list(kept)],
-            )
-            sources = f"select {columns} from _kept union all by name {sources}"
-        conn.execute(create_table_sql("documents", Documents))
-        conn.execute(f"insert into documents ({columns}) select {columns} from ({sources}) order by doc_id")
-        if kept:
-            conn.execute("drop table _kept")
-        conn.execute(create_table_sql("source_files", SourceFiles))
-        conn.execute(
-            f"insert into source_files ({column_list(SourceFiles)}) "
-            f"select {column_list(SourceFiles)} from _states order by file_name"
-        )
+        rewrite_keeping(conn, "documents", "file_name", kept, "_read", ["doc_id"])
+        rewrite_keeping(conn, "source_files", "file_name", [], "_states", ["file_name"])
         conn.unregister("_read")
         conn.unregister("_states")

@@ -75,6 +75,30 @@ def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) 
     return len(df)
 
 
+def rewrite_keeping(
+    conn: duckdb.DuckDBPyConnection, name: str, key: str, kept: Iterable[str], incoming: str, order: Iterable[str]
+) -> None:
+    """Replace table ``name`` by its rows whose ``key`` is in ``kept`` plus every row of the relation ``incoming``,
+    written in ``order``; inside the caller's transaction. The kept rows never leave DuckDB (what incremental
+    steps reuse of the warehouse: unchanged documents, the mentions of documents not extracted again)."""
+    model = model_of(name)
+    columns = column_list(model)
+    kept = list(kept)
+    sources = f"select {columns} from {incoming}"
+    if kept:  # copied aside first: the new table replaces the one they are read from
+        conn.execute(
+            f'create temporary table _kept as select {columns} from "{name}" '
+            f'where "{key}" in (select unnest(?::varchar[]))',
+            [kept],
+        )
+        sources = f"select {columns} from _kept union all by name {sources}"
+    conn.execute(create_table_sql(name, model))
+    ordered = ", ".join(f'"{c}"' for c in order)
+    conn.execute(f'insert into "{name}" ({columns}) select {columns} from ({sources}) order by {ordered}')
+    if kept:
+        conn.execute("drop table _kept")
+
+
 def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """The whole table ``name`` as a pandas frame."""
     return frame_of(conn, f'select * from "{_known_table(name)}"')
