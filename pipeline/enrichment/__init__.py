@@ -287,14 +287,16 @@ def _enrich_sentence(
 #: it: "in these three countries", "all other workers in the region", "worldwide" (but not "the country of
 #: origin" or "the United Nations").
 _RESCOPING = re.compile(
+    r"(?<!\w)(?=\w)(?:"  # every branch starts a word: the engine leaves the other positions after one test
     r"\b(?:(?:these|those|other|all|both|several|many|the\s+\w+est|\d+|two|three|four|five|six|seven|eight|nine|ten"
-    r"|\w+teen|\w+ty)\s+(?:\w+\s+)?(?:countries|nations)|each\s+country|every\s+country"
+    r"|\w++(?<=teen)|\w++(?<=ty))\s+(?:\w+\s+)?(?:countries|nations)|each\s+country|every\s+country"
     r"|region(?:s|al)?|worldwide|globally|global|elsewhere|abroad|international(?:ly)?|world)\b"
     # places with no code of their own (seas, continents, world regions): a figure about them is about no country;
     # named as where people come from (`migrants from North Africa`) they set no scope
     r"|(?<!from\s)(?<!from\sthe\s)(?<!from\sNorth\s)(?<!from\sWest\s)(?<!from\sEast\s)(?<!from\sSouth\s)"
     r"\b(?-i:Mediterranean|Caribbean|Europe|European\s+Union|EU|Africa|Asia|Middle\s+East|MENA|Sahel|Balkans"
-    r"|Aegean|Atlantic|Pacific|Mediterráneo|Caribe|Europa|África)\b",
+    r"|Aegean|Atlantic|Pacific|Mediterráneo|Caribe|Europa|África)\b"
+    r")",
     re.IGNORECASE,
 )
 

@@ -34,7 +34,8 @@ _BEFORE_YEAR = re.compile(
 )
 
 # Relative expressions read against the document's date.
-RELATIVE_ES = re.compile(
+RELATIVE_ES = re.compile(  # every branch starts a word with a letter: the leading test skips other positions fast
+    r"(?<!\w)(?=[A-Za-z])(?:"
     r"\b(?P<pasado>el\s+año\s+pasado|el\s+año\s+anterior)\b"
     r"|\b(?P<este>este\s+año|el\s+presente\s+año|el\s+año\s+en\s+curso)\b"
     r"|\b(?P<vafar>en\s+lo\s+que\s+va\s+(?:del|de)\s+(?:año|(?P<vayear>(?:19|20)\d\d)))\b"
@@ -42,7 +43,8 @@ RELATIVE_ES = re.compile(
     rf"|\b(?P<dia>(?:el\s+pasado|este\s+mismo|este|el)\s+(?P<d>{'|'.join(_DIAS)})(?:\s+pasado)?)\b"
     r"|\b(?P<ayer>ayer)\b"
     rf"|\b(?P<rango>entre\s+(?P<r1>{_MES})\s+y\s+(?P<r2>{_MES}))\b(?!\s+(?:de|del)\s+(?:19|20)\d\d)"
-    rf"|\b(?P<mes>(?:en|durante|hasta|desde)\s+(?:el\s+mes\s+de\s+)?(?P<mm>{_MES}))\b(?!\s+(?:de|del)\s+(?:19|20)\d\d)",
+    rf"|\b(?P<mes>(?:en|durante|hasta|desde)\s+(?:el\s+mes\s+de\s+)?(?P<mm>{_MES}))\b(?!\s+(?:de|del)\s+(?:19|20)\d\d)"
+    r")",
     re.IGNORECASE,
 )
 

@@ -213,13 +213,12 @@ def _is_speaker(phrase: str) -> bool:
     return tokens[-1].lower() in SPEAKERS or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1)
 
 
+_FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | ADVERBS | {"of", "and", "or"}
+
+
 def _is_content(word: str) -> bool:
-    lw = word.lower()
-    return (
-        word[0].isalpha()
-        and lw not in DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | VERBS | ADVERBS
-        and lw not in ("of", "and", "or")
-    )
+    """Whether a word can be part of a noun phrase: a word of letters that is no function word or verb."""
+    return word[0].isalpha() and word.lower() not in _FUNCTION_WORDS
 
 
 def noun_phrase(text: str, pos: int, end: int, allow_of: bool = True) -> tuple[str, int] | None:
@@ -309,7 +308,7 @@ def _verb_not_noun(tokens: Words, i: int, opening: int) -> bool:
     if lw.endswith("ing") and i == opening and nxt is not None and nxt[0].lower() in ("the", "a", "an", "their"):
         return True  # `4,852 crossing the border`: a participle, not `crossings`
     if _is_verb_form(word) and (nxt is None or not _is_content(nxt[0])):
-        before_preposition = nxt is not None and nxt[0].lower() in PREPOSITIONS | AUXILIARIES | {"of"}
+        before_preposition = nxt is not None and nxt[0].lower() in _PREPOSITIONS_OR_AUXILIARIES
         after_determiner = i > opening and tokens[i - 1][0].lower() in DETERMINERS
         if not (lw.endswith("ing") and after_determiner and before_preposition):
             return True
@@ -325,11 +324,7 @@ def _reduce(phrase: str | None, is_place: Callable[[str], bool]) -> str | None:
         rest = m.group("rest")
         first, _, tail = rest.partition(" ")
         phrase = tail if first.lower() in DETERMINERS and tail else rest
-    if (
-        phrase.lower() in PRONOUNS | GENERIC | NUMBER_WORDS
-        or phrase.split()[-1].lower() in TIME_UNITS
-        or is_place(phrase)
-    ):
+    if phrase.lower() in _NO_SUBJECT_WORDS or phrase.split()[-1].lower() in TIME_UNITS or is_place(phrase):
         return None  # `half a million last year`: a time, not what is counted
     if phrase.split()[0].lower().rstrip(".") in _MONTH_WORDS:
         return None
@@ -353,6 +348,13 @@ def _after_preposition(text: str, pos: int, end: int, prepositions: tuple[str, .
     return None if found is None else found[0]
 
 
+_DETERMINERS_OR_LEAST = DETERMINERS | {"least"}
+_PREPOSITIONS_OR_AUXILIARIES = PREPOSITIONS | AUXILIARIES | {"of"}
+_NO_SUBJECT_WORDS = PRONOUNS | GENERIC | NUMBER_WORDS
+_NOT_COUNTED_NOUNS = GENERIC | LEVEL_NOUNS | CHANGE_NOUNS | TIME_UNITS | NUMBER_WORDS
+_VERBS_OR_AUXILIARIES = VERBS | AUXILIARIES
+
+
 def _direct(text: str, pos: int, end: int) -> str | None:
     """The noun phrase right after ``pos`` (``8,641 work visas`` → ``work visas``), or of ``N of NP``."""
     of = _after_of(text, pos, end)
@@ -363,7 +365,7 @@ def _direct(text: str, pos: int, end: int) -> str | None:
         return unit.group("unit")
     tokens = Words(text, pos, min(end, pos + 200))
     first, second = tokens.get(0), tokens.get(1)
-    if first is None or not _is_content(first[0]) and first[0].lower() not in DETERMINERS | {"least"}:
+    if first is None or not _is_content(first[0]) and first[0].lower() not in _DETERMINERS_OR_LEAST:
         return None
     if second is not None and first[0].lower() in ("a", "an", "each", "every") and second[0].lower() in TIME_UNITS:
         return None  # `12,000 a day`: a rate, not what is counted
@@ -553,7 +555,7 @@ def _noun_of_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     noun = m.group("noun")
-    if not _is_content(noun) or noun in GENERIC | LEVEL_NOUNS | CHANGE_NOUNS | TIME_UNITS | NUMBER_WORDS:
+    if not _is_content(noun) or noun in _NOT_COUNTED_NOUNS:
         return None
     return noun
 
@@ -791,4 +793,4 @@ def _continues_previous(text: str, kind: str, previous_end: int, start: int, end
     gap = text[previous_end:start]
     if not _APPOSITION.match(gap):
         return False
-    return not any(w.lower() in VERBS | AUXILIARIES or w[0].isalpha() and _is_verb_form(w) for w, _, _ in words(gap))
+    return not any(w.lower() in _VERBS_OR_AUXILIARIES or w[0].isalpha() and _is_verb_form(w) for w, _, _ in words(gap))

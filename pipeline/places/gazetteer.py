@@ -3,8 +3,8 @@
 Countries come from ISO 3166-1 and the CLDR names (``iso_countries.py``) with the abbreviations and
 demonyms of ``countries.py``; regions come from the curated ``sources/regions.yaml``
 and are handed in as ``Region`` records, so this module reads no file. Matching is
-case-sensitive and on whole words, the longest phrase first (``Northern Central
-America`` before ``Central America``), and ignores a place that is only part of
+case-sensitive and on whole words (one pattern: a prefix tree of the phrases), the longest phrase first
+(``Northern Central America`` before ``Central America``), and ignores a place that is only part of
 an organisation's or instrument's name (``Mexico Institute``, ``Central America
 Free Trade Agreement``) or of a currency (``US$3 million``, ``100 US dollars``).
 """
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.places.countries import AGENCIES, DEMONYM_SUFFIXES, EXTRA_ALIASES, PLACES_WITHIN
 from pipeline.places.iso_countries import country_names, country_phrases
+from pipeline.text.phrase_pattern import phrase_alternation
 
 COUNTRY_NAMES: dict[str, str] = country_names()
 
@@ -79,9 +80,8 @@ class Gazetteer:
                 phrases.setdefault(alias, set()).add(region.code)
         for alias, codes in self.shared_aliases.items():
             phrases[alias] = set(codes)
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
         self._phrases = {p: tuple(sorted(c)) for p, c in phrases.items()}
-        self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w$-])")
+        self._pattern = re.compile(r"(?<![\w.-])" + phrase_alternation(phrases) + r"(?![\w$-])")
 
     @property
     def codes(self) -> dict[str, str]:
