@@ -15,6 +15,8 @@ from schemas.corroboration import Corroboration
 from schemas.document_stats import DocumentStats
 from schemas.documents import Documents
 from schemas.extraction_state import ExtractionState
+from schemas.figure_groups import FigureGroups
+from schemas.figure_members import FigureMembers
 from schemas.indicators import Indicators
 from schemas.mention_places import MentionPlaces
 from schemas.mentions import Mentions
@@ -35,6 +37,8 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
 INTERNAL_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "extraction_state": ExtractionState,
     "source_files": SourceFiles,
+    "figure_groups": FigureGroups,
+    "figure_members": FigureMembers,
 }
 
 __all__ = [
@@ -45,6 +49,8 @@ __all__ = [
     "DocumentStats",
     "Documents",
     "ExtractionState",
+    "FigureGroups",
+    "FigureMembers",
     "SourceFiles",
     "Indicators",
     "MentionPlaces",

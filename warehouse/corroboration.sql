@@ -11,7 +11,8 @@
 --
 -- The connected sets are found in near-linear time by pipeline/research/corroboration.py
 -- (union-find over (kind, value) groups, no pairs enumerated) and reach this query as the
--- relation figure_members (mention_id, figure_id); this query describes each figure.
+-- internal table figure_members (mention_id, figure_id), kept up to date group by group
+-- (pipeline/store/citations.py); this query describes each figure.
 -- n_publishers counts the distinct publishers behind it: a press release and the report it
 -- announces, from one publisher, are one source, not two.
 

@@ -10,22 +10,22 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb as duckdb_module
-import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.table_asset import table_asset
-from pipeline.store.citations import figure_members_frame
+from pipeline.store.citations import update_figure_members
 from pipeline.store.frames import typed_frame
 from pipeline.store.sql import mart_files, read_sql, run_query, tables_read
 from pipeline.store.tables import replace_table
 from schemas import SCHEMAS
 
 HOW = "Rebuilt as a whole from the tables it reads, by set-based SQL."
-#: Relations a mart's SQL reads that Python computes first from the warehouse (registered under their name):
-#: what set-based SQL cannot do in near-linear time.
-MART_INPUTS: dict[str, dict[str, Callable[[duckdb_module.DuckDBPyConnection], pd.DataFrame]]] = {
-    "corroboration": {"figure_members": figure_members_frame},
+#: Internal tables a mart's SQL reads that Python brings up to date first, from the warehouse: what set-based SQL
+#: cannot do in near-linear time (``figure_members``: the connected sets of citations, linked again only for the
+#: (kind, value) groups that changed).
+MART_INPUTS: dict[str, Callable[[duckdb_module.DuckDBPyConnection], object]] = {
+    "corroboration": update_figure_members,
 }
 
 
@@ -37,14 +37,10 @@ def sql_mart(name: str, path: Path) -> dg.AssetsDefinition:
     @table_asset(model, group="marts", deps=tables_read(sql, SCHEMAS), kinds=("duckdb", "sql"), sql=path, how=HOW)
     def _mart(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as conn:
-            inputs = {relation: build(conn) for relation, build in MART_INPUTS.get(name, {}).items()}
-            for relation, frame in inputs.items():
-                conn.register(relation, frame)
-            try:
-                df = typed_frame(model, run_query(conn, sql))
-            finally:
-                for relation in inputs:
-                    conn.unregister(relation)
+            prepare = MART_INPUTS.get(name)
+            if prepare is not None:
+                context.log.info(f"{name}: {prepare(conn)} input group(s) brought up to date")
+            df = typed_frame(model, run_query(conn, sql))
             replace_table(conn, name, df)
         context.log.info(f"{name}: {len(df)} rows")
         return dg.MaterializeResult(metadata=table_metadata(model, df))
