@@ -20,7 +20,7 @@ PURE = ("common", "places", "text", "extraction", "enrichment", "curation", "con
 #: For each package of ``pipeline`` (or ``schemas``), the project packages it may import.
 ALLOWED: dict[str, frozenset[str]] = {
     "common": frozenset(),
-    "places": frozenset(),
+    "places": frozenset({"text"}),
     "text": frozenset(),
     "extraction": frozenset({"common", "text"}),
     "enrichment": frozenset({"common", "places", "text", "extraction"}),
