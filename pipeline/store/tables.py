@@ -18,7 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow
 
-from pipeline.store.ddl import column_list, create_table_sql
+from pipeline.store.ddl import column_definitions, column_list, create_table_sql
 from schemas import INTERNAL_SCHEMAS, SCHEMAS
 
 
@@ -75,17 +75,38 @@ def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) 
     return len(df)
 
 
+def _has_layout_of(conn: duckdb.DuckDBPyConnection, name: str, model: type[pa.DataFrameModel]) -> bool:
+    """Whether table ``name`` exists with exactly the columns, types and NOT NULL constraints of ``model``."""
+    found = conn.execute(
+        "select column_name, data_type, is_nullable = 'NO' from information_schema.columns "
+        "where table_schema = 'main' and table_name = ? order by ordinal_position",
+        [name],
+    ).fetchall()
+    return [tuple(row) for row in found] == column_definitions(model)
+
+
 def rewrite_keeping(
     conn: duckdb.DuckDBPyConnection, name: str, key: str, kept: Iterable[str], incoming: str, order: Iterable[str]
 ) -> None:
-    """Replace table ``name`` by its rows whose ``key`` is in ``kept`` plus every row of the relation ``incoming``,
-    written in ``order``; inside the caller's transaction. The kept rows never leave DuckDB (what incremental
-    steps reuse of the warehouse: unchanged documents, the mentions of documents not extracted again)."""
+    """Make table ``name`` hold its rows whose ``key`` is in ``kept`` plus every row of the relation ``incoming``;
+    inside the caller's transaction. The kept rows never leave DuckDB (what incremental steps reuse of the
+    warehouse: unchanged documents, the mentions of documents not extracted again).
+
+    A table with the model's layout is changed in place: the rows not kept are deleted and the new ones appended
+    (in ``order``), so adding one document to 10,000 writes that document, not the table. A table that is absent
+    or of another layout (the model changed) is written anew from the kept rows and the new ones, in ``order``.
+    Readers never rely on the rows' physical order (the release sorts every table by its key).
+    """
     model = model_of(name)
     columns = column_list(model)
     kept = list(kept)
+    ordered = ", ".join(f'"{c}"' for c in order)
+    if _has_layout_of(conn, name, model):
+        conn.execute(f'delete from "{name}" where "{key}" not in (select unnest(?::varchar[]))', [kept])
+        conn.execute(f'insert into "{name}" ({columns}) select {columns} from {incoming} order by {ordered}')
+        return
     sources = f"select {columns} from {incoming}"
-    if kept:  # copied aside first: the new table replaces the one they are read from
+    if kept and table_exists(conn, name):  # copied aside first: the new table replaces the one they are read from
         conn.execute(
             f'create temporary table _kept as select {columns} from "{name}" '
             f'where "{key}" in (select unnest(?::varchar[]))',
@@ -93,9 +114,8 @@ def rewrite_keeping(
         )
         sources = f"select {columns} from _kept union all by name {sources}"
     conn.execute(create_table_sql(name, model))
-    ordered = ", ".join(f'"{c}"' for c in order)
     conn.execute(f'insert into "{name}" ({columns}) select {columns} from ({sources}) order by {ordered}')
-    if kept:
+    if "_kept" in sources:
         conn.execute("drop table _kept")
 
 
