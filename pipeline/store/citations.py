@@ -11,6 +11,7 @@ links the few hundred groups its figures fall in instead of every citation of th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -46,8 +47,8 @@ _BATCH = 50_000
 
 
 def rules_fingerprint() -> str:
-    """Fingerprint of the linking rules: a change links every group again."""
-    return fingerprint(["pipeline.research.corroboration", __name__])
+    """Fingerprint of the linking rules and of the queries above: a change of either links every group again."""
+    return fingerprint(["pipeline.research.corroboration"], [Path(__file__)])
 
 
 def citations(conn: duckdb.DuckDBPyConnection, relation: str = "_changed_groups") -> Iterator[Citation]:
