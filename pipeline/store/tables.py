@@ -75,6 +75,19 @@ def replace_table(conn: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) 
     return len(df)
 
 
+def replace_table_from_query(
+    conn: duckdb.DuckDBPyConnection, name: str, sql: str, parameters: Mapping[str, object] | None = None
+) -> int:
+    """Replace table ``name`` by the rows of the query ``sql`` atomically, inside DuckDB (the rows never become a
+    pandas frame; DuckDB casts them to the model's types); return the row count."""
+    model = model_of(name)
+    columns = column_list(model)
+    with transaction(conn):
+        conn.execute(create_table_sql(name, model))
+        conn.execute(f'insert into "{name}" ({columns}) select {columns} from (\n{sql}\n)', dict(parameters or {}))
+    return count_rows(conn, name)
+
+
 def _has_layout_of(conn: duckdb.DuckDBPyConnection, name: str, model: type[pa.DataFrameModel]) -> bool:
     """Whether table ``name`` exists with exactly the columns, types and NOT NULL constraints of ``model``."""
     found = conn.execute(

@@ -12,15 +12,14 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
-from pipeline.defs.metadata import table_metadata
+from pipeline.defs.metadata import warehouse_table_metadata
 from pipeline.defs.table_asset import table_asset
 from pipeline.store.citations import update_figure_members
-from pipeline.store.frames import typed_frame
-from pipeline.store.sql import mart_files, read_sql, run_query, tables_read
-from pipeline.store.tables import replace_table
+from pipeline.store.sql import mart_files, parameters_of, read_sql, tables_read
+from pipeline.store.tables import replace_table_from_query
 from schemas import SCHEMAS
 
-HOW = "Rebuilt as a whole from the tables it reads, by set-based SQL."
+HOW = "Rebuilt as a whole from the tables it reads, by set-based SQL inside DuckDB."
 #: Internal tables a mart's SQL reads that Python brings up to date first, from the warehouse: what set-based SQL
 #: cannot do in near-linear time (``figure_members``: the connected sets of citations, linked again only for the
 #: (kind, value) groups that changed).
@@ -40,10 +39,10 @@ def sql_mart(name: str, path: Path) -> dg.AssetsDefinition:
             prepare = MART_INPUTS.get(name)
             if prepare is not None:
                 context.log.info(f"{name}: {prepare(conn)} input group(s) brought up to date")
-            df = typed_frame(model, run_query(conn, sql))
-            replace_table(conn, name, df)
-        context.log.info(f"{name}: {len(df)} rows")
-        return dg.MaterializeResult(metadata=table_metadata(model, df))
+            rows = replace_table_from_query(conn, name, sql, parameters_of(sql))
+            metadata = warehouse_table_metadata(conn, name, model)
+        context.log.info(f"{name}: {rows} rows")
+        return dg.MaterializeResult(metadata=metadata)
 
     return _mart
 
