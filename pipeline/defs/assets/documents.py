@@ -66,7 +66,10 @@ def stored_texts(
     if not table_exists(conn, "documents") or "pages_without_text" not in columns:
         return StoredTexts(), {}
     texts, hashes = {}, {}
-    rows = conn.execute(f"{_STORED} where not list_contains(?, file_name)", [sorted(unchanged)]).fetchall()
+    # an anti join, not list_contains: that compares each row with the whole list (quadratic in the corpus)
+    rows = conn.execute(
+        f"{_STORED} where file_name not in (select unnest(?::varchar[]))", [sorted(unchanged)]
+    ).fetchall()
     for sha, fmt, converter, text, pages, replaced, dropped, text_sha, empty in rows:
         converted = ConvertedText(
             text, fmt, converter, tuple(pages or ()), None, None, replaced, dropped, tuple(empty or ())
