@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from unittest import mock
 
 import pandas as pd
 import pandera.pandas as pa
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandera.typing import Series
 
+from pipeline.release import writers
 from pipeline.release.csv_safety import neutralise
 from pipeline.release.spec import table_spec
 from pipeline.release.writers import CSV_LINE_END, LIST_DELIMITER, csv_bytes, format_number
@@ -94,9 +96,12 @@ ROWS = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(ROWS, st.sampled_from([1, 3]))
-def test_every_type_is_written_as_the_csv_module_writes_it(rows: list[tuple[object, ...]], repeats: int) -> None:
-    """Also with every row repeated (texts that repeat are formatted once per distinct text)."""
+@given(ROWS, st.sampled_from([1, 3]), st.sampled_from([2, 5, writers.CSV_CHUNK_ROWS]))
+def test_every_type_is_written_as_the_csv_module_writes_it(
+    rows: list[tuple[object, ...]], repeats: int, chunk_rows: int
+) -> None:
+    """Also with every row repeated (texts that repeat are formatted once per distinct text), and with the table
+    formatted a few rows at a time (as a large one is)."""
     spec = table_spec("cells", Cells)
     full = [[i, *row] for i, row in enumerate(rows * repeats)]
     df = pd.DataFrame(
@@ -110,7 +115,8 @@ def test_every_type_is_written_as_the_csv_module_writes_it(rows: list[tuple[obje
             "codes": pd.array([r[6] for r in full], dtype=pd.ArrowDtype(pyarrow.list_(pyarrow.string()))),
         }
     )
-    assert csv_bytes(df, spec) == _reference(full, spec.field_names)
+    with mock.patch.object(writers, "CSV_CHUNK_ROWS", chunk_rows):
+        assert csv_bytes(df, spec) == _reference(full, spec.field_names)
 
 
 @given(st.lists(TEXTS, max_size=8))

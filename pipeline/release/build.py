@@ -25,7 +25,7 @@ from pipeline.release.info import ReleaseError, ReleaseInfo
 from pipeline.release.licences import source_licences
 from pipeline.release.page import CLAIMS_TABLE, PAGE_FILE, index_html
 from pipeline.release.spec import table_spec
-from pipeline.release.writers import csv_bytes, parquet_bytes
+from pipeline.release.writers import arrow_table, table_csv_bytes, table_parquet_bytes
 
 DATAPACKAGE_FILE = "datapackage.json"
 DOCUMENTS_TABLE = "documents"
@@ -51,7 +51,7 @@ def _kept_for_page(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     if name in PAGE_COLUMNS:
         return frame[PAGE_COLUMNS[name]]
-    return frame.iloc[0:0]
+    return frame.iloc[0:0].copy()  # a copy: a slice would keep the whole table alive
 
 
 def build_release(
@@ -75,12 +75,14 @@ def build_release(
         for spec in specs:  # one table at a time: each is read, written and let go before the next
             frame = release_frame(spec, models[spec.name], tables[spec.name])
             rows[spec.name] = len(frame)
-            csv_file = writers.submit(csv_bytes, frame, spec)
-            parquet_file = writers.submit(parquet_bytes, frame, spec)
+            frames[spec.name] = _kept_for_page(spec.name, frame)
+            table = arrow_table(frame, spec)  # one Arrow copy for both files; the pandas rows go first
+            del frame
+            csv_file = writers.submit(table_csv_bytes, table, spec)
+            parquet_file = writers.submit(table_parquet_bytes, table)
             files[f"{spec.name}.csv"] = csv_file.result()
             files[f"{spec.name}.parquet"] = parquet_file.result()
-            frames[spec.name] = _kept_for_page(spec.name, frame)
-            del frame
+            del table, csv_file, parquet_file
     documents = frames[DOCUMENTS_TABLE]
     licences = source_licences(documents)
     files[DATAPACKAGE_FILE] = to_json_bytes(datapackage(info, specs, rows, files, documents, licences))

@@ -125,6 +125,8 @@ def _quoted(cells: pa.Array, only_field: bool) -> pa.Array:
     return pc.if_else(needs, quoted, cells)
 
 
+#: Rows formatted at once: the formatted texts of a slice, not of the whole table, are in memory.
+CSV_CHUNK_ROWS = 65_536
 #: Columns formatted at once (the machine's cores; more only wait for them).
 _THREADS = max(1, min(4, os.cpu_count() or 1))
 #: Rows whose distinct texts decide whether a text column is formatted once per distinct text.
@@ -142,25 +144,30 @@ def _field(column: pa.Array, field: FieldSpec, only_field: bool) -> pa.Array:
     return _quoted(_cells(column, field), only_field)
 
 
-def _joined_bytes(lines: pa.Array) -> bytes:
+def _line_bytes(lines: pa.Array) -> bytes:
     """The texts of ``lines`` one after the other, as UTF-8 bytes (read from the array's data buffer)."""
     lines = lines.cast(_TEXT)
-    if len(lines) == 0:
-        return b""
     offsets = pa.Array.from_buffers(pa.int64(), len(lines) + 1, [None, lines.buffers()[1]], offset=lines.offset)
     first, last = offsets[0].as_py(), offsets[-1].as_py()
     return lines.buffers()[2].slice(first, last - first).to_pybytes()
 
 
 def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
-    """The table as RFC 4180 CSV bytes (see the module docstring for every rule).
+    """The table as RFC 4180 CSV bytes (see the module docstring for every rule)."""
+    return table_csv_bytes(arrow_table(df, spec), spec)
+
+
+def table_csv_bytes(table: pa.Table, spec: TableSpec) -> bytes:
+    """``csv_bytes`` of the table already in Arrow (``arrow_table``).
 
     Every cell is formatted a column at a time in Arrow (the rows of a large
     table would cost seconds each in Python); the bytes are those Python's
     ``csv`` module writes, with ``QUOTE_MINIMAL`` and CRLF line ends.
     """
-    table = arrow_table(df, spec)
     only = len(spec.fields) == 1
+    header = (",".join(spec.field_names) + CSV_LINE_END).encode("utf-8")
+    if table.num_rows == 0:
+        return header
 
     def column_fields(f: FieldSpec, column: pa.ChunkedArray) -> pa.Array:
         try:
@@ -168,13 +175,13 @@ def csv_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
         except (ValueError, pa.ArrowInvalid) as exc:
             raise ReleaseError(f"table {spec.name}", f"cannot write CSV column {f.name}: {exc}") from exc
 
+    pieces = [header]
     with ThreadPoolExecutor(max_workers=_THREADS) as pool:  # Arrow's kernels release the GIL: columns side by side
-        fields = list(pool.map(column_fields, spec.fields, table.columns))
-    header = ",".join(spec.field_names) + CSV_LINE_END
-    if table.num_rows == 0:
-        return header.encode("utf-8")
-    lines = _concat(pc.binary_join_element_wise(*fields, _text(",")), _text(CSV_LINE_END))
-    return header.encode("utf-8") + _joined_bytes(lines)
+        for start in range(0, table.num_rows, CSV_CHUNK_ROWS):  # a slice at a time: its texts, not the table's
+            part = table.slice(start, CSV_CHUNK_ROWS)
+            fields = list(pool.map(column_fields, spec.fields, part.columns))
+            pieces.append(_line_bytes(_concat(pc.binary_join_element_wise(*fields, _text(",")), _text(CSV_LINE_END))))
+    return b"".join(pieces)
 
 
 def arrow_schema(spec: TableSpec) -> pa.Schema:
@@ -190,7 +197,11 @@ def arrow_table(df: pd.DataFrame, spec: TableSpec) -> pa.Table:
 
 def parquet_bytes(df: pd.DataFrame, spec: TableSpec) -> bytes:
     """The table as Parquet bytes with fixed writer settings (see the module docstring)."""
-    table = arrow_table(df, spec)
+    return table_parquet_bytes(arrow_table(df, spec))
+
+
+def table_parquet_bytes(table: pa.Table) -> bytes:
+    """``parquet_bytes`` of the table already in Arrow (``arrow_table``)."""
     sink = pa.BufferOutputStream()
     pq.write_table(
         table,
