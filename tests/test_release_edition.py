@@ -83,6 +83,7 @@ def test_a_run_with_an_added_document_publishes_a_local_version(
     assert f"## [{local['version']}]" in (project.exports / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # whole runs in subprocesses: `make test-slow` (CI runs it)
 def test_run_release_builds_the_committed_version_from_changed_sources(project: Project, tmp_path: Path) -> None:
     (project.sources / "claims.yaml").write_text(
         (project.sources / "claims.yaml").read_text(encoding="utf-8") + "# a local note\n", encoding="utf-8"

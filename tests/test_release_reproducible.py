@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEED_SOURCES
 
 
@@ -32,6 +34,7 @@ def _run_pipeline(root: Path, hash_seed: str) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(exports.iterdir())}
 
 
+@pytest.mark.slow  # whole runs in subprocesses: `make test-slow` (CI runs it)
 def test_two_runs_in_two_folders_give_identical_files(tmp_path: Path) -> None:
     first = _run_pipeline(tmp_path / "first", hash_seed="1")
     second = _run_pipeline(tmp_path / "second", hash_seed="2")
