@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import dagster as dg
-import pytest
 from dagster._core.utils import make_new_run_id
 
 from pipeline.defs.stale_runs import HOST_TAG, PID_TAG
@@ -30,7 +29,6 @@ def overlaps(intervals: list[tuple[float, float, str]]) -> list[tuple[str, str]]
     return [(a[2], b[2]) for a, b in zip(intervals, intervals[1:], strict=False) if b[0] < a[1]]
 
 
-@pytest.mark.slow  # whole runs in subprocesses: `make test-slow` (CI runs it)
 def test_two_command_line_runs_started_together_take_turns(project: Project, dagster_home: Path) -> None:
     env = project_env(project, dagster_home)
     command = [sys.executable, "-m", "pipeline", "run"]
@@ -49,7 +47,6 @@ def test_two_command_line_runs_started_together_take_turns(project: Project, dag
     assert state[0] == len(SEED_IDS) and project.query("select count(*) from mentions") == [(state[1],)]
 
 
-@pytest.mark.slow  # whole runs in subprocesses: `make test-slow` (CI runs it)
 def test_a_run_whose_process_was_killed_does_not_block_the_next(project: Project, dagster_home: Path) -> None:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

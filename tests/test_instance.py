@@ -71,7 +71,6 @@ def test_processes_creating_one_instance_together_all_succeed(tmp_path: Path) ->
         assert instance.get_runs() == []
 
 
-@pytest.mark.slow  # whole runs in subprocesses: `make test-slow` (CI runs it)
 def test_a_command_line_run_is_recorded_in_the_instance_the_ui_uses(project: Project, tmp_path: Path) -> None:
     home = tmp_path / "dagster_home"  # what settings.dagster_home() names; nothing there yet
 
