@@ -51,9 +51,9 @@ def rules_fingerprint() -> str:
     return fingerprint(["pipeline.research.corroboration"], [Path(__file__)])
 
 
-def citations(conn: duckdb.DuckDBPyConnection, relation: str = "_changed_groups") -> Iterator[Citation]:
-    """The citations of the groups listed in ``relation`` (kind, value_key), sorted by kind and value."""
-    cursor = conn.execute(_CITATIONS.replace("_changed_groups", relation), [list(STATISTICAL_KINDS)])
+def citations(conn: duckdb.DuckDBPyConnection) -> Iterator[Citation]:
+    """The citations of the groups listed in ``_changed_groups`` (kind, value_key), sorted by kind and value."""
+    cursor = conn.execute(_CITATIONS, [list(STATISTICAL_KINDS)])
     while rows := cursor.fetchmany(_BATCH):
         for mention_id, doc_id, start, kind, value, subject, codes, period_start, period_end in rows:
             yield Citation(mention_id, doc_id, start, kind, value, subject, tuple(codes), period_start, period_end)
